@@ -1,0 +1,53 @@
+"""intimacy: vetted, typed, localized exercises that build trust and emotional intimacy.
+
+The public API is re-exported here; everything in a module whose name starts
+with an underscore is internal and may change without notice.
+
+>>> import intimacy
+>>> catalog = intimacy.load_catalog()
+>>> exercise = catalog["reflective-listening"]
+>>> exercise.title
+'Say it back'
+>>> [p.depth.value for p in exercise.prompts]
+['light', 'personal', 'deep']
+"""
+
+from intimacy._catalog import Catalog, load_catalog, load_exercise_dir
+from intimacy._errors import CatalogError, IntimacyError, Problem
+from intimacy._models import (
+    Citation,
+    ContentTag,
+    Depth,
+    Exercise,
+    ExerciseFormat,
+    Frequency,
+    LoveLanguage,
+    Participants,
+    Prompt,
+    PromptKind,
+    Relationship,
+    Theme,
+)
+from intimacy._version import __version__
+
+__all__ = [
+    "Catalog",
+    "CatalogError",
+    "Citation",
+    "ContentTag",
+    "Depth",
+    "Exercise",
+    "ExerciseFormat",
+    "Frequency",
+    "IntimacyError",
+    "LoveLanguage",
+    "Participants",
+    "Problem",
+    "Prompt",
+    "PromptKind",
+    "Relationship",
+    "Theme",
+    "__version__",
+    "load_catalog",
+    "load_exercise_dir",
+]
