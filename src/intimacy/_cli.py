@@ -1,0 +1,191 @@
+"""The ``intimacy`` command line.
+
+Every error reaches the user as one line on standard error, prefixed with
+``intimacy: error:``, and a non-zero exit status: 1 for a failure, 2 for a
+mistake in the command's words.  Tracebacks are never shown.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from intimacy._catalog import Catalog, load_catalog
+from intimacy._errors import CatalogError, IntimacyError
+from intimacy._models import Depth, Exercise, Relationship, Theme
+from intimacy._version import __version__
+
+__all__ = ["cli", "main"]
+
+
+def _choice(enum_cls: type[Relationship] | type[Theme]) -> click.Choice[str]:
+    return click.Choice([member.value for member in enum_cls])
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="intimacy")
+@click.option(
+    "--exercises-dir",
+    "exercise_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, dir_okay=True),
+    help="A folder of your own exercise files to add to the built-in catalog (repeatable).",
+)
+@click.pass_context
+def cli(ctx: click.Context, exercise_dirs: tuple[str, ...]) -> None:
+    """Exercises that build trust and emotional intimacy."""
+    ctx.obj = exercise_dirs
+
+
+def _catalog(ctx: click.Context) -> Catalog:
+    dirs: tuple[str, ...] = ctx.find_root().obj or ()
+    return load_catalog(*dirs)
+
+
+def _exercise_data(exercise: Exercise) -> dict[str, Any]:
+    from intimacy._convert import unstructure
+
+    data: dict[str, Any] = unstructure(exercise)
+    return data
+
+
+def _dump_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
+
+
+@cli.command("exercises")
+@click.option(
+    "--relationship", type=_choice(Relationship), help="Only exercises for this relationship."
+)
+@click.option("--theme", type=_choice(Theme), help="Only exercises that practise this theme.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.pass_context
+def exercises_command(
+    ctx: click.Context, relationship: str | None, theme: str | None, fmt: str
+) -> None:
+    """List the exercises in the catalog."""
+    found = _catalog(ctx).find(
+        relationship=Relationship(relationship) if relationship else None,
+        theme=Theme(theme) if theme else None,
+    )
+    if fmt == "json":
+        payload = {"intimacy": __version__, "exercises": [_exercise_data(e) for e in found]}
+        click.echo(_dump_json(payload))
+        return
+    rows = [("ID", "TITLE", "THEMES", "PROMPTS")]
+    rows += [
+        (e.id, e.title, ",".join(t.value for t in e.themes), str(len(e.prompts))) for e in found
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        click.echo(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+
+
+def _preview(template: str) -> str:
+    """Show a template's text with its variables filled in with neutral words."""
+    return template.replace("{{ other }}", "the other person")
+
+
+def _text(exercise: Exercise) -> str:
+    lines = [exercise.title, "=" * len(exercise.title), "", exercise.summary, "", "Why it works:"]
+    lines += [f"  {exercise.why}", "", "Steps:"]
+    lines += [f"  {n}. {_preview(step)}" for n, step in enumerate(exercise.steps, 1)]
+    for depth in Depth:
+        prompts = [p for p in exercise.prompts if p.depth is depth]
+        if prompts:
+            lines += ["", f"Prompts ({depth.value}):"]
+            lines += [f"  - {_preview(p.text)}" for p in prompts]
+    if exercise.care_notes:
+        lines += ["", "Care notes:", *(f"  ! {note}" for note in exercise.care_notes)]
+    if exercise.sources:
+        lines += ["", "Sources:", *(f"  {source}" for source in exercise.sources)]
+    return "\n".join(lines)
+
+
+def _markdown(exercise: Exercise) -> str:
+    lines = [f"# {exercise.title}", "", exercise.summary, "", "## Why it works", "", exercise.why]
+    lines += ["", "## Steps", ""]
+    lines += [f"{n}. {_preview(step)}" for n, step in enumerate(exercise.steps, 1)]
+    for depth in Depth:
+        prompts = [p for p in exercise.prompts if p.depth is depth]
+        if prompts:
+            lines += ["", f"## Prompts: {depth.value}", ""]
+            lines += [f"- {_preview(p.text)}" for p in prompts]
+    if exercise.care_notes:
+        lines += ["", "## Care notes", "", *(f"- {note}" for note in exercise.care_notes)]
+    if exercise.sources:
+        lines += ["", "## Sources", "", *(f"- {source}" for source in exercise.sources)]
+    return "\n".join(lines)
+
+
+@cli.command("show")
+@click.argument("exercise_id")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.pass_context
+def show_command(ctx: click.Context, exercise_id: str, fmt: str) -> None:
+    """Show one exercise in full."""
+    catalog = _catalog(ctx)
+    exercise = catalog.get(exercise_id)
+    if exercise is None:
+        msg = f"no exercise with id {exercise_id!r:.80}; run 'intimacy exercises' to list them"
+        raise click.ClickException(msg)
+    if fmt == "json":
+        click.echo(_dump_json(_exercise_data(exercise)))
+    elif fmt == "markdown":
+        click.echo(_markdown(exercise))
+    else:
+        click.echo(_text(exercise))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run the command line and exit with its status."""
+    try:
+        cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="intimacy",
+            standalone_mode=False,
+        )
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.UsageError as exc:
+        _fail(exc.format_message(), 2)
+    except click.ClickException as exc:
+        _fail(exc.format_message(), exc.exit_code)
+    except click.Abort:
+        _fail("aborted", 130)
+    except CatalogError as exc:
+        _fail(exc.one_line(), 1)
+    except IntimacyError as exc:
+        _fail(str(exc), 1)
+    except OSError as exc:
+        _fail(f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), 1)
+    sys.exit(0)
+
+
+def _fail(message: str, status: int) -> None:
+    click.echo(f"intimacy: error: {_one_line(message)}", err=True)
+    sys.exit(status)
