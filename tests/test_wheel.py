@@ -1,0 +1,83 @@
+"""The wheel: built, installed into a fresh virtual environment, used outside the repository."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from intimacy import load_catalog
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    repo = Path(__file__).resolve().parent.parent
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(repo)],
+        check=True,
+        capture_output=True,
+    )
+    (built,) = out.glob("intimacy-*.whl")
+    return built
+
+
+def test_wheel_contains_the_exercises_and_type_marker(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "intimacy/py.typed" in names
+    shipped = {n.rsplit("/", 1)[1] for n in names if n.startswith("intimacy/_data/exercises/")}
+    assert shipped == {f"{e.id}.toml" for e in load_catalog()}
+
+
+def test_installed_wheel_lists_every_exercise(wheel: Path, tmp_path: Path) -> None:
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
+    subprocess.run(
+        [
+            str(bindir / "python"),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    result = subprocess.run(
+        [str(bindir / "intimacy"), "exercises", "--format", "json"],
+        cwd=outside,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}},
+    )
+    data = json.loads(result.stdout)
+    source = load_catalog()
+    assert [e["id"] for e in data["exercises"]] == [e.id for e in source]
+    assert sum(len(e["prompts"]) for e in data["exercises"]) == len(source.prompts)
+    # The installed package reads its own copy, not this checkout.
+    where = subprocess.run(
+        [
+            str(bindir / "python"),
+            "-c",
+            "import intimacy._resources as r; print(r.builtin_exercises_dir())",
+        ],
+        cwd=outside,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert Path(where).is_relative_to(env_dir)
