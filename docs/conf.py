@@ -1,0 +1,38 @@
+"""Sphinx configuration for the intimacy documentation."""
+
+from __future__ import annotations
+
+import intimacy
+
+project = "intimacy"
+author = "The intimacy developers"
+copyright = "2026, the intimacy developers"
+release = intimacy.__version__
+version = ".".join(release.split(".")[:2])
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.doctest",
+    "sphinx_click",
+    "sphinx_copybutton",
+]
+
+html_theme = "furo"
+html_title = f"intimacy {release}"
+html_static_path = ["_static"]
+exclude_patterns = ["_build"]
+
+nitpicky = True
+# Intersphinx needs the network, which builds here do not have; these standard names stay plain.
+nitpick_ignore = [("py:class", "os.PathLike")]
+autodoc_typehints = "description"
+autodoc_member_order = "bysource"
+autodoc_preserve_defaults = True
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+
+doctest_global_setup = "import intimacy\nfrom intimacy import *  # noqa: F403"
