@@ -10,7 +10,16 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["CatalogError", "IntimacyError", "Problem"]
+__all__ = [
+    "CatalogError",
+    "IntimacyError",
+    "InvalidNameError",
+    "LocaleError",
+    "Problem",
+    "SecurityError",
+    "TemplateError",
+    "TemplateLimitError",
+]
 
 
 class IntimacyError(Exception):
@@ -53,3 +62,34 @@ class CatalogError(IntimacyError):
     def one_line(self) -> str:
         """Every problem on one line, separated by semicolons, as the command line shows it."""
         return "; ".join(str(p) for p in self.problems) or "the exercise catalog is invalid"
+
+
+class InvalidNameError(IntimacyError, ValueError):
+    """A person's name breaks the name policy (see :class:`intimacy.Person`)."""
+
+
+class LocaleError(IntimacyError, ValueError):
+    """A locale identifier is malformed, unknown or not allowed."""
+
+
+class TemplateError(IntimacyError):
+    """A template could not be compiled or rendered: a syntax error or an unknown variable.
+
+    Attributes:
+        template: The template's name, or ``"<string>"`` for one given as text.
+        lineno: The line the problem is on, when known.
+    """
+
+    def __init__(self, message: str, *, template: str = "<string>", lineno: int | None = None):
+        self.template = template
+        self.lineno = lineno
+        where = template + (f", line {lineno}" if lineno else "")
+        super().__init__(f"{where}: {message}")
+
+
+class SecurityError(IntimacyError):
+    """A sandboxed template tried something unsafe, such as reaching Python internals."""
+
+
+class TemplateLimitError(SecurityError):
+    """A sandboxed template went past a resource limit (a huge number, string, range or output)."""
