@@ -13,7 +13,17 @@ with an underscore is internal and may change without notice.
 """
 
 from intimacy._catalog import Catalog, load_catalog, load_exercise_dir
-from intimacy._errors import CatalogError, IntimacyError, Problem
+from intimacy._engine import Engine, RenderContext, RenderedExercise, RenderedPrompt
+from intimacy._errors import (
+    CatalogError,
+    IntimacyError,
+    InvalidNameError,
+    LocaleError,
+    Problem,
+    SecurityError,
+    TemplateError,
+    TemplateLimitError,
+)
 from intimacy._models import (
     Citation,
     ContentTag,
@@ -28,6 +38,7 @@ from intimacy._models import (
     Relationship,
     Theme,
 )
+from intimacy._people import Gender, Person
 from intimacy._version import __version__
 
 __all__ = [
@@ -36,16 +47,27 @@ __all__ = [
     "Citation",
     "ContentTag",
     "Depth",
+    "Engine",
     "Exercise",
     "ExerciseFormat",
     "Frequency",
+    "Gender",
     "IntimacyError",
+    "InvalidNameError",
+    "LocaleError",
     "LoveLanguage",
     "Participants",
+    "Person",
     "Problem",
     "Prompt",
     "PromptKind",
     "Relationship",
+    "RenderContext",
+    "RenderedExercise",
+    "RenderedPrompt",
+    "SecurityError",
+    "TemplateError",
+    "TemplateLimitError",
     "Theme",
     "__version__",
     "load_catalog",

@@ -15,8 +15,10 @@ from typing import Any
 import click
 
 from intimacy._catalog import Catalog, load_catalog
+from intimacy._engine import Engine, RenderContext
 from intimacy._errors import CatalogError, IntimacyError
-from intimacy._models import Depth, Exercise, Relationship, Theme
+from intimacy._models import Exercise, Relationship, Theme
+from intimacy._people import Gender, Person
 from intimacy._version import __version__
 
 __all__ = ["cli", "main"]
@@ -94,56 +96,47 @@ def exercises_command(
         )
 
 
-def _preview(template: str) -> str:
-    """Show a template's text with its variables filled in with neutral words."""
-    return template.replace("{{ other }}", "the other person")
-
-
-def _text(exercise: Exercise) -> str:
-    lines = [exercise.title, "=" * len(exercise.title), "", exercise.summary, "", "Why it works:"]
-    lines += [f"  {exercise.why}", "", "Steps:"]
-    lines += [f"  {n}. {_preview(step)}" for n, step in enumerate(exercise.steps, 1)]
-    for depth in Depth:
-        prompts = [p for p in exercise.prompts if p.depth is depth]
-        if prompts:
-            lines += ["", f"Prompts ({depth.value}):"]
-            lines += [f"  - {_preview(p.text)}" for p in prompts]
-    if exercise.care_notes:
-        lines += ["", "Care notes:", *(f"  ! {note}" for note in exercise.care_notes)]
-    if exercise.sources:
-        lines += ["", "Sources:", *(f"  {source}" for source in exercise.sources)]
-    return "\n".join(lines)
-
-
-def _markdown(exercise: Exercise) -> str:
-    lines = [f"# {exercise.title}", "", exercise.summary, "", "## Why it works", "", exercise.why]
-    lines += ["", "## Steps", ""]
-    lines += [f"{n}. {_preview(step)}" for n, step in enumerate(exercise.steps, 1)]
-    for depth in Depth:
-        prompts = [p for p in exercise.prompts if p.depth is depth]
-        if prompts:
-            lines += ["", f"## Prompts: {depth.value}", ""]
-            lines += [f"- {_preview(p.text)}" for p in prompts]
-    if exercise.care_notes:
-        lines += ["", "## Care notes", "", *(f"- {note}" for note in exercise.care_notes)]
-    if exercise.sources:
-        lines += ["", "## Sources", "", *(f"- {source}" for source in exercise.sources)]
-    return "\n".join(lines)
-
-
 @cli.command("show")
 @click.argument("exercise_id")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
+    type=click.Choice(["text", "markdown", "html", "json"]),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format; json gives the exercise's data with its templates unrendered.",
+)
+@click.option(
+    "--name", "names", multiple=True, help="The other person's name (repeat for a group)."
+)
+@click.option(
+    "--gender",
+    "genders",
+    multiple=True,
+    type=click.Choice([g.value for g in Gender]),
+    help="The grammatical gender of each --name, in the same order.",
+)
+@click.option(
+    "--relationship",
+    type=_choice(Relationship),
+    help="Your relationship to them [default: the exercise's first].",
+)
+@click.option(
+    "--layouts",
+    type=click.Path(file_okay=False, dir_okay=True, exists=True),
+    help="A folder of layout templates that override the built-in ones.",
 )
 @click.pass_context
-def show_command(ctx: click.Context, exercise_id: str, fmt: str) -> None:
-    """Show one exercise in full."""
+def show_command(
+    ctx: click.Context,
+    exercise_id: str,
+    fmt: str,
+    names: tuple[str, ...],
+    genders: tuple[str, ...],
+    relationship: str | None,
+    layouts: str | None,
+) -> None:
+    """Show one exercise in full, rendered for the people taking part."""
     catalog = _catalog(ctx)
     exercise = catalog.get(exercise_id)
     if exercise is None:
@@ -151,10 +144,23 @@ def show_command(ctx: click.Context, exercise_id: str, fmt: str) -> None:
         raise click.ClickException(msg)
     if fmt == "json":
         click.echo(_dump_json(_exercise_data(exercise)))
-    elif fmt == "markdown":
-        click.echo(_markdown(exercise))
-    else:
-        click.echo(_text(exercise))
+        return
+    chosen = Relationship(relationship) if relationship else exercise.relationships[0]
+    if chosen not in exercise.relationships:
+        suits = ", ".join(r.value for r in exercise.relationships)
+        msg = f"exercise {exercise.id!r} is not for {chosen.value}; it suits: {suits}"
+        raise click.ClickException(msg)
+    if len(genders) > len(names):
+        msg = "give one --name for each --gender"
+        raise click.UsageError(msg)
+    people = tuple(
+        Person(name, Gender(genders[i]) if i < len(genders) else Gender.UNSPECIFIED)
+        for i, name in enumerate(names)
+    ) or (Person(),)
+    engine = Engine("en", layouts=layouts)
+    rendered = engine.render_exercise(exercise, RenderContext(chosen, others=people))
+    layout = {"text": "exercise.txt", "markdown": "exercise.md", "html": "exercise.html"}[fmt]
+    click.echo(engine.render_layout(layout, exercise=rendered), nl=False)
 
 
 def _one_line(text: str) -> str:

@@ -1,0 +1,348 @@
+"""The one engine every prompt, step and layout renders through.
+
+An :class:`Engine` is prepared for one locale and holds no per-call state, so one
+engine can be shared by any number of threads, and engines for different
+locales can render at the same time.  Nothing is installed globally.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from intimacy._errors import InvalidNameError, LocaleError, TemplateError
+from intimacy._models import Depth, Exercise, LoveLanguage, Prompt, PromptKind, Relationship
+from intimacy._people import Person
+
+if TYPE_CHECKING:
+    import babel
+    import jinja2
+
+__all__ = ["Engine", "RenderContext", "RenderedExercise", "RenderedPrompt"]
+
+_LAYOUT_DIR = Path(__file__).resolve().parent / "templates"
+_MAX_LOCALE_LENGTH = 35
+
+
+def _others(value: object) -> tuple[Person, ...]:
+    if isinstance(value, Person):
+        return (value,)
+    if isinstance(value, str):
+        return (Person(value),)
+    if not isinstance(value, list | tuple):
+        msg = "others must be a Person, a name, or a sequence of them"
+        raise TypeError(msg)
+    people = tuple(p if isinstance(p, Person) else Person(p) for p in value)
+    if not people:
+        msg = "others must name at least one person"
+        raise InvalidNameError(msg)
+    return people
+
+
+@attrs.frozen
+class RenderContext:
+    """Who an exercise is rendered for.
+
+    >>> ctx = RenderContext(Relationship.FRIEND, others=["Sam", "Alex"])
+    >>> [p.name for p in ctx.others]
+    ['Sam', 'Alex']
+    """
+
+    #: The relationship between the reader and the others.
+    relationship: Relationship = attrs.field(validator=attrs.validators.instance_of(Relationship))
+    #: The other people taking part (names or :class:`Person` objects); at least one.
+    others: tuple[Person, ...] = attrs.field(default=(Person(),), converter=_others)
+    #: The person reading the prompts aloud.
+    reader: Person = attrs.field(factory=Person, validator=attrs.validators.instance_of(Person))
+    #: The love language the session focuses on, if any.
+    focus: LoveLanguage | None = None
+
+
+@attrs.frozen
+class RenderedPrompt:
+    """A prompt rendered for real people in one locale."""
+
+    #: The prompt's stable id.
+    id: str
+    #: The id of its exercise.
+    exercise_id: str
+    #: Its depth.
+    depth: Depth
+    #: Its kind.
+    kind: PromptKind
+    #: The rendered text.
+    text: str
+
+
+@attrs.frozen
+class RenderedExercise:
+    """An exercise rendered for real people in one locale; plain text, ready for a layout."""
+
+    #: The exercise's id.
+    id: str
+    #: The locale it was rendered in, such as ``"en"``.
+    locale: str
+    #: The script direction of that locale, ``"ltr"`` or ``"rtl"``.
+    direction: str
+    #: How the other people were named.
+    other: str
+    #: Rendered title.
+    title: str
+    #: Rendered summary.
+    summary: str
+    #: Rendered "why it works".
+    why: str
+    #: Rendered steps, in order.
+    steps: tuple[str, ...]
+    #: Rendered prompts, in order.
+    prompts: tuple[RenderedPrompt, ...]
+    #: Care notes.
+    care_notes: tuple[str, ...]
+    #: Sources, formatted as references.
+    sources: tuple[str, ...]
+
+
+_NOUNS = {
+    Relationship.PARTNER: ("your partner", "your partners"),
+    Relationship.FRIEND: ("your friend", "your friends"),
+    Relationship.FAMILY: ("someone in your family", "your family members"),
+    Relationship.COLLEAGUE: ("your colleague", "your colleagues"),
+}
+
+_LABELS = {
+    "why": "Why it works",
+    "steps": "Steps",
+    "prompts": "Prompts",
+    "care_notes": "Care notes",
+    "sources": "Sources",
+    "light": "Light",
+    "personal": "Personal",
+    "deep": "Deep",
+    "pass": "Anyone may pass on any prompt, at any time, without giving a reason.",
+    "not_therapy": (
+        "This exercise is a practice, not therapy. If it brings up something heavy, "
+        "stop and consider talking to a qualified professional."
+    ),
+}
+
+
+def parse_locale(identifier: str) -> babel.Locale:
+    """Parse a locale identifier with Babel, refusing hostile input.
+
+    Raises:
+        LocaleError: when the identifier is malformed or unknown.
+    """
+    import babel
+
+    if not isinstance(identifier, str) or not identifier or len(identifier) > _MAX_LOCALE_LENGTH:
+        msg = f"not a locale identifier: {identifier!r:.40}"
+        raise LocaleError(msg)
+    if not all(ch.isascii() and (ch.isalnum() or ch in "_-") for ch in identifier):
+        msg = f"not a locale identifier: {identifier!r:.40}"
+        raise LocaleError(msg)
+    try:
+        return babel.Locale.parse(identifier.replace("-", "_"))
+    except (ValueError, babel.UnknownLocaleError) as exc:
+        msg = f"unknown locale {identifier!r}: {exc}"
+        raise LocaleError(msg) from None
+
+
+class Engine:
+    """Renders exercise templates and layouts for one locale.
+
+    >>> engine = Engine("en")
+    >>> ctx = RenderContext(Relationship.FRIEND, others=["Sam", "Alex", "Kim"])
+    >>> engine.render("Ask {{ other }} about their week.", ctx)
+    'Ask Sam, Alex, and Kim about their week.'
+    >>> engine.render("Ask {{ other }} about their week.", RenderContext(Relationship.FAMILY))
+    'Ask someone in your family about their week.'
+
+    Args:
+        locale: The locale to render in (a Babel identifier such as ``"en"`` or ``"pt_BR"``).
+        layouts: A folder whose templates override the built-in layouts of the same name.
+        max_output: The most characters one rendering may produce.
+
+    Every template renders in an immutable sandbox with
+    :class:`~jinja2.StrictUndefined`; values such as names are data and are never
+    evaluated as templates.
+    """
+
+    def __init__(
+        self,
+        locale: str = "en",
+        *,
+        layouts: str | os.PathLike[str] | None = None,
+        max_output: int | None = None,
+        translations: gettext.NullTranslations | None = None,
+    ) -> None:
+        from intimacy._sandbox import DEFAULT_MAX_OUTPUT
+
+        self._locale = parse_locale(locale)
+        self.locale: str = str(self._locale)
+        self.direction: str = (self._locale.character_order == "right-to-left" and "rtl") or "ltr"
+        self._layouts = None if layouts is None else Path(layouts)
+        if self._layouts is not None and not self._layouts.is_dir():
+            msg = f"the layouts folder does not exist: {self._layouts}"
+            raise TemplateError(msg, template=str(self._layouts))
+        self._max_output = DEFAULT_MAX_OUTPUT if max_output is None else max_output
+        self._translations = translations or gettext.NullTranslations()
+        self._compile = functools.lru_cache(maxsize=8192)(self._compile_uncached)
+
+    # -- environments ------------------------------------------------------------
+
+    @functools.cached_property
+    def _text_env(self) -> jinja2.Environment:
+        return self._make_env(html=False)
+
+    @functools.cached_property
+    def _html_env(self) -> jinja2.Environment:
+        return self._make_env(html=True)
+
+    def _make_env(self, *, html: bool) -> jinja2.Environment:
+        import jinja2
+
+        from intimacy._sandbox import SandboxEnvironment
+
+        loaders: list[jinja2.BaseLoader] = []
+        if self._layouts is not None:
+            loaders.append(jinja2.FileSystemLoader(self._layouts))
+        loaders.append(jinja2.FileSystemLoader(_LAYOUT_DIR))
+        return SandboxEnvironment(
+            autoescape=html or jinja2.select_autoescape(("html", "htm"), default_for_string=False),
+            undefined=jinja2.StrictUndefined,
+            loader=jinja2.ChoiceLoader(loaders),
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    def _compile_uncached(self, source: str, html: bool) -> jinja2.Template:
+        import jinja2
+
+        env = self._html_env if html else self._text_env
+        try:
+            return env.from_string(source)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(f"syntax error: {exc.message}", lineno=exc.lineno) from None
+
+    # -- context -----------------------------------------------------------------
+
+    def other_phrase(self, context: RenderContext) -> str:
+        """How the prompts name the other people in *context*.
+
+        Names are joined with the locale's list pattern; people without names are
+        called by a noun for the relationship ("your friend").
+        """
+        from babel.lists import format_list
+
+        one, many = _NOUNS[context.relationship]
+        pgettext = self._translations.pgettext
+        named = [p.name for p in context.others if p.name is not None]
+        unnamed = len(context.others) - len(named)
+        if unnamed:
+            named.append(pgettext("other", one if unnamed == 1 else many))
+        return named[0] if len(named) == 1 else format_list(named, locale=self._locale)
+
+    def variables(self, context: RenderContext) -> dict[str, Any]:
+        """The variables exercise templates may read, for *context*."""
+        return {"other": self.other_phrase(context)}
+
+    # -- rendering -----------------------------------------------------------------
+
+    def _render(self, template: jinja2.Template, variables: Mapping[str, Any]) -> str:
+        import jinja2
+
+        from intimacy._sandbox import render_bounded
+
+        try:
+            return render_bounded(template, dict(variables), self._max_output)
+        except jinja2.UndefinedError as exc:
+            raise TemplateError(
+                f"undefined: {exc.message}", template=template.name or "<string>"
+            ) from None
+        except jinja2.TemplateError as exc:
+            raise TemplateError(str(exc), template=template.name or "<string>") from None
+
+    def render(self, source: str, context: RenderContext, *, html: bool = False) -> str:
+        """Render one template *source* (a prompt text or a step) for *context*.
+
+        With ``html=True`` the variables are HTML-escaped; otherwise the result is
+        plain text and nothing is escaped.
+
+        Raises:
+            TemplateError: for a syntax error or an unknown variable.
+            SecurityError: when the template tries something unsafe.
+        """
+        return self._render(self._compile(source, html), self.variables(context))
+
+    def render_prompt(self, prompt: Prompt, context: RenderContext) -> RenderedPrompt:
+        """Render *prompt* for *context*, translated into the engine's locale."""
+        source = self._translations.pgettext(f"{prompt.id}.text", prompt.text)
+        return RenderedPrompt(
+            id=prompt.id,
+            exercise_id=prompt.exercise_id,
+            depth=prompt.depth,
+            kind=prompt.kind,
+            text=self.render(source, context),
+        )
+
+    def render_exercise(self, exercise: Exercise, context: RenderContext) -> RenderedExercise:
+        """Render every text of *exercise* for *context*."""
+        t = self._translations.pgettext
+        key = exercise.id
+        return RenderedExercise(
+            id=exercise.id,
+            locale=self.locale,
+            direction=self.direction,
+            other=self.other_phrase(context),
+            title=t(f"{key}.title", exercise.title),
+            summary=t(f"{key}.summary", exercise.summary),
+            why=t(f"{key}.why", exercise.why),
+            steps=tuple(
+                self.render(t(f"{key}.steps.{n}", step), context)
+                for n, step in enumerate(exercise.steps, 1)
+            ),
+            prompts=tuple(
+                self.render_prompt(p, context)
+                for p in exercise.prompts
+                if context.relationship in p.relationships
+            ),
+            care_notes=tuple(
+                t(f"{key}.care_notes.{n}", note) for n, note in enumerate(exercise.care_notes, 1)
+            ),
+            sources=tuple(str(source) for source in exercise.sources),
+        )
+
+    def labels(self) -> dict[str, str]:
+        """The headings and fixed sentences layouts use, in the engine's locale."""
+        return {name: self._translations.pgettext("label", text) for name, text in _LABELS.items()}
+
+    def render_layout(self, name: str, **data: Any) -> str:
+        """Render the layout template *name* (such as ``"exercise.html"``) with *data*.
+
+        A layout of the same name in the ``layouts`` folder overrides the built-in
+        one.  Layouts render in the sandbox; ``.html`` layouts are autoescaped.
+        The layout also receives ``labels``, ``locale`` and ``direction``.
+
+        Raises:
+            TemplateError: when the layout is missing, malformed or uses an unknown variable.
+            SecurityError: when the layout tries something unsafe.
+        """
+        import jinja2
+
+        try:
+            template = self._text_env.get_template(name)
+        except jinja2.TemplateNotFound:
+            raise TemplateError("no such layout", template=name) from None
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(
+                f"syntax error: {exc.message}", template=name, lineno=exc.lineno
+            ) from None
+        variables = {"labels": self.labels(), "locale": self.locale, "direction": self.direction}
+        return self._render(template, variables | data)
