@@ -33,6 +33,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_contains_the_exercises_and_type_marker(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "intimacy/py.typed" in names
+    assert {"intimacy/templates/exercise.txt", "intimacy/templates/exercise.html"} <= names
     shipped = {n.rsplit("/", 1)[1] for n in names if n.startswith("intimacy/_data/exercises/")}
     assert shipped == {f"{e.id}.toml" for e in load_catalog()}
 
