@@ -25,7 +25,11 @@ exclude_patterns = ["_build"]
 
 nitpicky = True
 # Intersphinx needs the network, which builds here do not have; these standard names stay plain.
-nitpick_ignore = [("py:class", "os.PathLike")]
+nitpick_ignore = [
+    ("py:class", "os.PathLike"),
+    ("py:class", "gettext.NullTranslations"),
+    ("py:class", "jinja2.StrictUndefined"),
+]
 autodoc_typehints = "description"
 autodoc_member_order = "bysource"
 autodoc_preserve_defaults = True
