@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import intimacy
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "intimacy"
 author = "The intimacy developers"
@@ -16,6 +21,7 @@ extensions = [
     "sphinx.ext.doctest",
     "sphinx_click",
     "sphinx_copybutton",
+    "intimacy_docs",
 ]
 
 html_theme = "furo"
