@@ -124,6 +124,8 @@ _LABELS = {
     "light": "Light",
     "personal": "Personal",
     "deep": "Deep",
+    "deck": "Conversation deck",
+    "first": "Answers first",
     "pass": "Anyone may pass on any prompt, at any time, without giving a reason.",
     "not_therapy": (
         "This exercise is a practice, not therapy. If it brings up something heavy, "
