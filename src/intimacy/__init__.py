@@ -13,6 +13,7 @@ with an underscore is internal and may change without notice.
 """
 
 from intimacy._catalog import Catalog, load_catalog, load_exercise_dir
+from intimacy._deck import Deck, DeckError, DeckSpec, question_of_the_day, select
 from intimacy._engine import Engine, RenderContext, RenderedExercise, RenderedPrompt
 from intimacy._errors import (
     CatalogError,
@@ -23,6 +24,14 @@ from intimacy._errors import (
     SecurityError,
     TemplateError,
     TemplateLimitError,
+)
+from intimacy._export import (
+    ExportError,
+    RenderedCard,
+    RenderedDeck,
+    export,
+    render_deck,
+    write_atomic,
 )
 from intimacy._models import (
     Citation,
@@ -46,10 +55,14 @@ __all__ = [
     "CatalogError",
     "Citation",
     "ContentTag",
+    "Deck",
+    "DeckError",
+    "DeckSpec",
     "Depth",
     "Engine",
     "Exercise",
     "ExerciseFormat",
+    "ExportError",
     "Frequency",
     "Gender",
     "IntimacyError",
@@ -63,6 +76,8 @@ __all__ = [
     "PromptKind",
     "Relationship",
     "RenderContext",
+    "RenderedCard",
+    "RenderedDeck",
     "RenderedExercise",
     "RenderedPrompt",
     "SecurityError",
@@ -70,6 +85,11 @@ __all__ = [
     "TemplateLimitError",
     "Theme",
     "__version__",
+    "export",
     "load_catalog",
     "load_exercise_dir",
+    "question_of_the_day",
+    "render_deck",
+    "select",
+    "write_atomic",
 ]

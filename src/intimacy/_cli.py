@@ -10,14 +10,17 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import click
 
 from intimacy._catalog import Catalog, load_catalog
+from intimacy._deck import DeckSpec, select
 from intimacy._engine import Engine, RenderContext
 from intimacy._errors import CatalogError, IntimacyError
-from intimacy._models import Exercise, Relationship, Theme
+from intimacy._export import export, render_deck, write_atomic
+from intimacy._models import Depth, Exercise, LoveLanguage, Relationship, Theme
 from intimacy._people import Gender, Person
 from intimacy._version import __version__
 
@@ -161,6 +164,154 @@ def show_command(
     rendered = engine.render_exercise(exercise, RenderContext(chosen, others=people))
     layout = {"text": "exercise.txt", "markdown": "exercise.md", "html": "exercise.html"}[fmt]
     click.echo(engine.render_layout(layout, exercise=rendered), nl=False)
+
+
+def _depth_range(value: str) -> tuple[Depth, Depth]:
+    low, _, high = value.partition(":")
+    try:
+        return Depth(low), Depth(high or low)
+    except ValueError:
+        msg = (
+            f"--depth takes LEVEL or LOW:HIGH with levels light, personal, deep; got {value!r:.40}"
+        )
+        raise click.BadParameter(msg) from None
+
+
+def _language_weight(value: str) -> tuple[LoveLanguage, float]:
+    name, _, weight = value.partition("=")
+    try:
+        return LoveLanguage(name), float(weight) if weight else 2.0
+    except ValueError:
+        names = ", ".join(lang.value for lang in LoveLanguage)
+        msg = f"--love-language takes NAME[=WEIGHT] with a name from {names}; got {value!r:.40}"
+        raise click.BadParameter(msg) from None
+
+
+def _seen_ids(path: str) -> frozenset[str]:
+    text = Path(path).read_text(encoding="utf-8")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return frozenset(line.strip() for line in text.splitlines() if line.strip())
+    if isinstance(data, dict) and isinstance(data.get("prompts"), list):
+        return frozenset(str(p["id"]) for p in data["prompts"] if isinstance(p, dict) and "id" in p)
+    if isinstance(data, list) and all(isinstance(i, str) for i in data):
+        return frozenset(data)
+    msg = f"{path}: expected a deck exported as JSON, a JSON list of prompt ids, or one id a line"
+    raise click.BadParameter(msg)
+
+
+@cli.command("deck")
+@click.option(
+    "--relationship", type=_choice(Relationship), required=True, help="Who the deck is for."
+)
+@click.option(
+    "--count", type=click.IntRange(1, 500), default=12, show_default=True, help="Number of prompts."
+)
+@click.option("--minutes", type=click.IntRange(1, 1500), help="A time budget instead of a count.")
+@click.option("--depth", default="light:deep", show_default=True, help="LEVEL or LOW:HIGH.")
+@click.option(
+    "--min-per-level",
+    type=click.IntRange(0, 500),
+    default=1,
+    show_default=True,
+    help="Prompts of a level before the deck moves deeper.",
+)
+@click.option("--theme", "themes", multiple=True, type=_choice(Theme), help="Only these themes.")
+@click.option(
+    "--exclude-theme",
+    "exclude",
+    multiple=True,
+    type=_choice(Theme),
+    help="No prompts of this theme.",
+)
+@click.option(
+    "--love-language",
+    "languages",
+    multiple=True,
+    metavar="NAME[=WEIGHT]",
+    help="Favour prompts that speak this love language (weight 2 by default).",
+)
+@click.option("--remote", is_flag=True, help="Only exercises that work over a call or by message.")
+@click.option(
+    "--allow-care-notes", is_flag=True, help="Let exercises that carry care notes appear."
+)
+@click.option(
+    "--name", "names", multiple=True, help="A participant's name, in turn order (two or more)."
+)
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="The same seed gives the same deck."
+)
+@click.option(
+    "--exclude-seen",
+    type=click.Path(dir_okay=False, exists=True),
+    help="A previous JSON export, or a list of prompt ids, to avoid.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "markdown", "text", "csv", "html"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout."
+)
+@click.option(
+    "--template",
+    type=click.Path(dir_okay=False, exists=True),
+    help="A custom layout template (rendered in the sandbox) receiving 'deck'.",
+)
+@click.pass_context
+def deck_command(
+    ctx: click.Context,
+    relationship: str,
+    count: int,
+    minutes: int | None,
+    depth: str,
+    min_per_level: int,
+    themes: tuple[str, ...],
+    exclude: tuple[str, ...],
+    languages: tuple[str, ...],
+    remote: bool,
+    allow_care_notes: bool,
+    names: tuple[str, ...],
+    seed: int,
+    exclude_seen: str | None,
+    fmt: str,
+    output: str | None,
+    template: str | None,
+) -> None:
+    """Generate a deck of prompts for the people taking part."""
+    low, high = _depth_range(depth)
+    people: list[Person | str] = list(names)
+    people += [Person()] * max(0, 2 - len(people))
+    spec = DeckSpec(
+        Relationship(relationship),
+        participants=people,
+        count=count,
+        minutes=minutes,
+        min_depth=low,
+        max_depth=high,
+        min_per_level=min_per_level,
+        themes=[Theme(t) for t in themes],
+        exclude_themes=[Theme(t) for t in exclude],
+        love_language_weights=[_language_weight(v) for v in languages],
+        remote_only=remote,
+        allow_care_noted=allow_care_notes,
+        history=_seen_ids(exclude_seen) if exclude_seen else (),
+        seed=seed,
+    )
+    catalog = _catalog(ctx)
+    layouts = str(Path(template).parent) if template else None
+    engine = Engine("en", layouts=layouts)
+    rendered = render_deck(select(catalog, spec), catalog, engine)
+    text = export(rendered, fmt, engine, template=Path(template).name if template else None)
+    if output:
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
 
 
 def _one_line(text: str) -> str:
