@@ -35,6 +35,7 @@ nitpick_ignore = [
     ("py:class", "os.PathLike"),
     ("py:class", "gettext.NullTranslations"),
     ("py:class", "jinja2.StrictUndefined"),
+    ("py:class", "datetime.date"),
 ]
 autodoc_typehints = "description"
 autodoc_member_order = "bysource"
