@@ -8,6 +8,7 @@ leaves an existing file untouched and no temporary file behind.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -83,6 +84,7 @@ class RenderedDeck:
     content_version: str
 
 
+@functools.lru_cache(maxsize=8)
 def content_version(catalog: Catalog) -> str:
     """A short fingerprint of the catalog's content: it changes whenever any exercise does."""
     from intimacy._convert import unstructure
