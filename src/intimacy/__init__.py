@@ -48,12 +48,23 @@ from intimacy._models import (
     Theme,
 )
 from intimacy._people import Gender, Person
+from intimacy._protocol import (
+    ClosingRitual,
+    Protocol,
+    ProtocolError,
+    ProtocolSet,
+    RenderedProtocol,
+    RenderedSet,
+    closeness_protocol,
+    render_protocol,
+)
 from intimacy._version import __version__
 
 __all__ = [
     "Catalog",
     "CatalogError",
     "Citation",
+    "ClosingRitual",
     "ContentTag",
     "Deck",
     "DeckError",
@@ -74,22 +85,29 @@ __all__ = [
     "Problem",
     "Prompt",
     "PromptKind",
+    "Protocol",
+    "ProtocolError",
+    "ProtocolSet",
     "Relationship",
     "RenderContext",
     "RenderedCard",
     "RenderedDeck",
     "RenderedExercise",
     "RenderedPrompt",
+    "RenderedProtocol",
+    "RenderedSet",
     "SecurityError",
     "TemplateError",
     "TemplateLimitError",
     "Theme",
     "__version__",
+    "closeness_protocol",
     "export",
     "load_catalog",
     "load_exercise_dir",
     "question_of_the_day",
     "render_deck",
+    "render_protocol",
     "select",
     "write_atomic",
 ]

@@ -22,6 +22,7 @@ from intimacy._errors import CatalogError, IntimacyError
 from intimacy._export import export, render_deck, write_atomic
 from intimacy._models import Depth, Exercise, LoveLanguage, Relationship, Theme
 from intimacy._people import Gender, Person
+from intimacy._protocol import closeness_protocol, protocol_to_json, render_protocol
 from intimacy._version import __version__
 
 __all__ = ["cli", "main"]
@@ -259,6 +260,13 @@ def _seen_ids(path: str) -> frozenset[str]:
     "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout."
 )
 @click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    default="a4",
+    show_default=True,
+    help="Page size for printing HTML cards.",
+)
+@click.option(
     "--template",
     type=click.Path(dir_okay=False, exists=True),
     help="A custom layout template (rendered in the sandbox) receiving 'deck'.",
@@ -281,6 +289,7 @@ def deck_command(
     exclude_seen: str | None,
     fmt: str,
     output: str | None,
+    paper: str,
     template: str | None,
 ) -> None:
     """Generate a deck of prompts for the people taking part."""
@@ -307,7 +316,84 @@ def deck_command(
     layouts = str(Path(template).parent) if template else None
     engine = Engine("en", layouts=layouts)
     rendered = render_deck(select(catalog, spec), catalog, engine)
-    text = export(rendered, fmt, engine, template=Path(template).name if template else None)
+    text = export(
+        rendered, fmt, engine, template=Path(template).name if template else None, paper=paper
+    )
+    _emit(text, output)
+
+
+@cli.group("protocol")
+def protocol_group() -> None:
+    """Run a research protocol: fixed, timed sets of prompts."""
+
+
+@protocol_group.command("closeness")
+@click.option(
+    "--relationship",
+    type=click.Choice(["partner", "friend", "family"]),
+    default="friend",
+    show_default=True,
+    help="Who is taking part.",
+)
+@click.option("--name", "names", multiple=True, help="A participant's name, in turn order (two).")
+@click.option(
+    "--minutes-per-set",
+    type=click.IntRange(1, 240),
+    default=15,
+    show_default=True,
+    help="The time budget of each set.",
+)
+@click.option(
+    "--closing/--no-closing",
+    default=True,
+    show_default=True,
+    help="End with up to four minutes of quiet eye contact.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout."
+)
+@click.pass_context
+def closeness_command(
+    ctx: click.Context,
+    relationship: str,
+    names: tuple[str, ...],
+    minutes_per_set: int,
+    closing: bool,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """The closeness protocol: three sets of rising questions (after Aron et al. 1997).
+
+    Two people take turns answering twelve questions per set, about fifteen
+    minutes per set, swapping who answers first each time.
+    """
+    protocol = closeness_protocol(
+        _catalog(ctx),
+        relationship=Relationship(relationship),
+        minutes_per_set=minutes_per_set,
+        closing=closing,
+    )
+    engine = Engine("en")
+    people: list[Person | str] = list(names)
+    people += [Person()] * max(0, 2 - len(people))
+    rendered = render_protocol(protocol, engine, people)
+    if fmt == "json":
+        text = protocol_to_json(rendered)
+    else:
+        layout = "protocol.md" if fmt == "markdown" else "protocol.txt"
+        text = engine.render_layout(layout, protocol=rendered)
+    _emit(text, output)
+
+
+def _emit(text: str, output: str | None) -> None:
     if output:
         write_atomic(output, text)
     else:

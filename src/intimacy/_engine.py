@@ -126,6 +126,8 @@ _LABELS = {
     "deep": "Deep",
     "deck": "Conversation deck",
     "first": "Answers first",
+    "set": "Set",
+    "closing": "Closing",
     "pass": "Anyone may pass on any prompt, at any time, without giving a reason.",
     "not_therapy": (
         "This exercise is a practice, not therapy. If it brings up something heavy, "
