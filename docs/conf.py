@@ -36,6 +36,7 @@ nitpick_ignore = [
     ("py:class", "gettext.NullTranslations"),
     ("py:class", "jinja2.StrictUndefined"),
     ("py:class", "datetime.date"),
+    ("py:class", "collections.abc.Sequence"),
 ]
 autodoc_typehints = "description"
 autodoc_member_order = "bysource"

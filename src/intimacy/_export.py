@@ -39,6 +39,10 @@ __all__ = [
 SCHEMA_VERSION = 1
 #: The export formats.
 FORMATS = ("json", "markdown", "text", "csv", "html")
+#: Paper sizes for printable cards, as CSS page sizes.
+PAPERS = {"a4": "A4", "letter": "letter"}
+#: How many cards fit on one printed sheet, on any of :data:`PAPERS`.
+CARDS_PER_SHEET = 8
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -178,10 +182,33 @@ def to_csv(deck: RenderedDeck) -> str:
     return out.getvalue()
 
 
-def export(deck: RenderedDeck, fmt: str, engine: Engine, *, template: str | None = None) -> str:
-    """Format *deck* as *fmt*; *template* names a custom layout in the engine's layouts folder."""
+def export(
+    deck: RenderedDeck,
+    fmt: str,
+    engine: Engine,
+    *,
+    template: str | None = None,
+    paper: str = "a4",
+) -> str:
+    """Format *deck* as *fmt*.
+
+    Args:
+        deck: The rendered deck.
+        fmt: One of ``json``, ``markdown``, ``text``, ``csv`` or ``html``.
+        engine: The engine whose layouts and labels to use.
+        template: The name of a custom layout in the engine's layouts folder; it
+            receives ``deck`` and ``paper``.
+        paper: ``"a4"`` or ``"letter"``, the page size of the HTML cards' print
+            style (eight cards per sheet on either).
+
+    Raises:
+        ExportError: for an unknown format or paper size.
+    """
+    if paper not in PAPERS:
+        msg = f"unknown paper size {paper!r:.40}; choose one of {', '.join(PAPERS)}"
+        raise ExportError(msg)
     if template is not None:
-        return engine.render_layout(template, deck=deck)
+        return engine.render_layout(template, deck=deck, paper=PAPERS[paper])
     if fmt == "json":
         return to_json(deck)
     if fmt == "csv":
@@ -190,7 +217,7 @@ def export(deck: RenderedDeck, fmt: str, engine: Engine, *, template: str | None
     if layout is None:
         msg = f"unknown format {fmt!r:.40}; choose one of {', '.join(FORMATS)}"
         raise ExportError(msg)
-    return engine.render_layout(layout, deck=deck)
+    return engine.render_layout(layout, deck=deck, paper=PAPERS[paper])
 
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
