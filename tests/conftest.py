@@ -28,3 +28,10 @@ SEEDS = REPO.parent / "shared" / "seeds"
 def repo() -> Path:
     """The repository's top folder."""
     return REPO
+
+
+@pytest.fixture(autouse=True)
+def _english_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI reads the locale from the environment: tests start from a neutral one."""
+    for name in ("INTIMACY_LOCALE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)

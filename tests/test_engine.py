@@ -171,12 +171,17 @@ def test_only_documented_variables() -> None:
     assert set(ENGINE.variables(RenderContext(Relationship.FRIEND))) == set(TEMPLATE_VARIABLES)
 
 
-@pytest.mark.parametrize(
-    "bad", ["../../etc/passwd", "en@../../x", "en\x00", "x" * 10_000, "zz_ZZ_bogus", ""]
-)
-def test_hostile_locale_is_a_locale_error(bad: str) -> None:
+@pytest.mark.parametrize("bad", ["en\x00", "x" * 10_000, "", "\u202ede"])
+def test_malformed_locale_is_a_locale_error(bad: str) -> None:
     with pytest.raises(LocaleError):
         Engine(bad)
+
+
+@pytest.mark.parametrize("unknown", ["../../etc/passwd", "en@../../x", "zz_ZZ_bogus"])
+def test_unknown_locale_falls_back_to_english(unknown: str) -> None:
+    engine = Engine(unknown)
+    assert engine.locale == "en"
+    assert engine.negotiated.requested is None
 
 
 def test_threads_render_their_own_locale() -> None:

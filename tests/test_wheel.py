@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from intimacy import load_catalog
+from intimacy import LOCALES, load_catalog
 
 pytestmark = pytest.mark.slow
 
@@ -36,6 +36,12 @@ def test_wheel_contains_the_exercises_and_type_marker(wheel: Path) -> None:
     assert {"intimacy/templates/exercise.txt", "intimacy/templates/exercise.html"} <= names
     shipped = {n.rsplit("/", 1)[1] for n in names if n.startswith("intimacy/_data/exercises/")}
     assert shipped == {f"{e.id}.toml" for e in load_catalog()}
+    compiled = {n for n in names if n.endswith(".mo")}
+    assert compiled == {
+        f"intimacy/_data/locales/{loc}/LC_MESSAGES/intimacy.mo" for loc in LOCALES if loc != "en"
+    }
+    assert "intimacy/_data/locales/stats.json" in names
+    assert not any(n.endswith(".po") for n in names)
 
 
 def test_installed_wheel_lists_every_exercise(wheel: Path, tmp_path: Path) -> None:
@@ -57,28 +63,38 @@ def test_installed_wheel_lists_every_exercise(wheel: Path, tmp_path: Path) -> No
     )
     outside = tmp_path / "elsewhere"
     outside.mkdir()
-    result = subprocess.run(
-        [str(bindir / "intimacy"), "exercises", "--format", "json"],
-        cwd=outside,
-        capture_output=True,
-        text=True,
-        check=True,
-        env={k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}},
-    )
-    data = json.loads(result.stdout)
+    clean_env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
+
+    def installed(program: str, *args: str) -> str:
+        return subprocess.run(
+            [str(bindir / program), *args],
+            cwd=outside,
+            capture_output=True,
+            text=True,
+            check=True,
+            env=clean_env,
+        ).stdout
+
+    data = json.loads(installed("intimacy", "exercises", "--format", "json"))
     source = load_catalog()
     assert [e["id"] for e in data["exercises"]] == [e.id for e in source]
     assert sum(len(e["prompts"]) for e in data["exercises"]) == len(source.prompts)
     # The installed package reads its own copy, not this checkout.
-    where = subprocess.run(
-        [
-            str(bindir / "python"),
-            "-c",
-            "import intimacy._resources as r; print(r.builtin_exercises_dir())",
-        ],
-        cwd=outside,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
+    where = installed(
+        "python", "-c", "import intimacy._resources as r; print(r.builtin_exercises_dir())"
+    ).strip()
     assert Path(where).is_relative_to(env_dir)
+    # Localized decks come from the compiled catalogs inside the wheel.
+    english = {p.id: p.text for p in source.prompts}
+    for locale in ("de", "ar"):
+        deck = json.loads(
+            installed(
+                *("intimacy", "deck", "--relationship", "friend", "--locale", locale),
+                *("--format", "json", "--count", "3"),
+            )
+        )
+        assert deck["locale"] == locale
+        assert all(card["text"] != english[card["id"]] for card in deck["prompts"])
+    listed = json.loads(installed("intimacy", "locales", "--format", "json"))
+    assert [d["locale"] for d in listed["locales"]] == list(LOCALES)
+    assert all(d["percent"] == 100.0 for d in listed["locales"])

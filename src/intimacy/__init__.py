@@ -14,7 +14,7 @@ with an underscore is internal and may change without notice.
 
 from intimacy._catalog import Catalog, load_catalog, load_exercise_dir
 from intimacy._deck import Deck, DeckError, DeckSpec, question_of_the_day, select
-from intimacy._engine import Engine, RenderContext, RenderedExercise, RenderedPrompt
+from intimacy._engine import Engine, RenderContext, RenderedExercise, RenderedPrompt, engine_for
 from intimacy._errors import (
     CatalogError,
     IntimacyError,
@@ -32,6 +32,14 @@ from intimacy._export import (
     export,
     render_deck,
     write_atomic,
+)
+from intimacy._locales import (
+    LOCALES,
+    LocaleInfo,
+    Negotiated,
+    TranslationError,
+    locale_info,
+    negotiate,
 )
 from intimacy._models import (
     Citation,
@@ -61,6 +69,7 @@ from intimacy._protocol import (
 from intimacy._version import __version__
 
 __all__ = [
+    "LOCALES",
     "Catalog",
     "CatalogError",
     "Citation",
@@ -79,7 +88,9 @@ __all__ = [
     "IntimacyError",
     "InvalidNameError",
     "LocaleError",
+    "LocaleInfo",
     "LoveLanguage",
+    "Negotiated",
     "Participants",
     "Person",
     "Problem",
@@ -100,11 +111,15 @@ __all__ = [
     "TemplateError",
     "TemplateLimitError",
     "Theme",
+    "TranslationError",
     "__version__",
     "closeness_protocol",
+    "engine_for",
     "export",
     "load_catalog",
     "load_exercise_dir",
+    "locale_info",
+    "negotiate",
     "question_of_the_day",
     "render_deck",
     "render_protocol",

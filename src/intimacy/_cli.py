@@ -3,21 +3,29 @@
 Every error reaches the user as one line on standard error, prefixed with
 ``intimacy: error:``, and a non-zero exit status: 1 for a failure, 2 for a
 mistake in the command's words.  Tracebacks are never shown.
+
+Every command takes ``--locale``; without it the locale comes from
+``INTIMACY_LOCALE``, then ``LC_ALL``, ``LC_MESSAGES`` and ``LANG``, and is
+negotiated against the shipped locales.  Help texts, headings and the content
+itself are shown in that locale.  Give ``--locale`` before ``--help`` to get
+help in another language than the environment's.
 """
 
 from __future__ import annotations
 
+import copy
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from intimacy._catalog import Catalog, load_catalog
 from intimacy._deck import DeckSpec, select
-from intimacy._engine import Engine, RenderContext
+from intimacy._engine import Engine, RenderContext, engine_for
 from intimacy._errors import CatalogError, IntimacyError
 from intimacy._export import export, render_deck, write_atomic
 from intimacy._models import Depth, Exercise, LoveLanguage, Relationship, Theme
@@ -27,19 +35,175 @@ from intimacy._version import __version__
 
 __all__ = ["cli", "main"]
 
+F = TypeVar("F", bound=Callable[..., Any])
+_LOCALE_KEY = "intimacy.locale"
+
+
+class _Message(str):
+    """An English CLI message that remembers its message context."""
+
+    __slots__ = ("context",)
+    context: str
+
+
+def pgettext(context: str, message: str) -> _Message:
+    """Mark a CLI message for extraction; translated when shown (see :func:`_tr`)."""
+    marked = _Message(message)
+    marked.context = context
+    return marked
+
+
+# -- locale ------------------------------------------------------------------------
+
+
+def _environment_locale() -> str:
+    for name in ("INTIMACY_LOCALE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        value = value.split(".", 1)[0].split("@", 1)[0]
+        if value and value not in {"C", "POSIX"}:
+            return value
+    return "en"
+
+
+def _locale(ctx: click.Context | None) -> str:
+    while ctx is not None:
+        value = ctx.meta.get(_LOCALE_KEY)
+        if isinstance(value, str):
+            return value
+        ctx = ctx.parent
+    return _environment_locale()
+
+
+def _engine(ctx: click.Context | None, **options: Any) -> Engine:
+    if options.get("layouts") is None:
+        return engine_for(_locale(ctx))
+    return Engine(_locale(ctx), **options)
+
+
+def _tr(ctx: click.Context | None, message: str | None) -> str:
+    if message is None:
+        return ""
+    context = getattr(message, "context", None)
+    if context is None:
+        return message
+    try:
+        return _engine(ctx).translations.pgettext(context, str(message))
+    except IntimacyError:
+        return str(message)
+
+
+def _remember_locale(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    del param
+    from intimacy._locales import negotiate
+
+    if value is None and _LOCALE_KEY in ctx.meta:
+        return str(ctx.meta[_LOCALE_KEY])  # given to the group, or already resolved
+    ctx.meta[_LOCALE_KEY] = negotiate(value or _environment_locale()).locale
+    return str(ctx.meta[_LOCALE_KEY])
+
+
+# -- localized click classes ---------------------------------------------------------
+
+
+class _Option(click.Option):
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        shown = copy.copy(self)
+        shown.help = _tr(ctx, self.help) if self.help else self.help
+        return click.Option.get_help_record(shown, ctx)
+
+
+class _Command(click.Command):
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        shown = copy.copy(self)
+        shown.help = _tr(ctx, self.help)
+        click.Command.format_help_text(shown, ctx, formatter)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        shown = copy.copy(self)
+        shown.help = _tr(click.get_current_context(silent=True), self.help)
+        return click.Command.get_short_help_str(shown, limit)
+
+
+class _Group(click.Group):
+    command_class = _Command
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        shown = copy.copy(self)
+        shown.help = _tr(ctx, self.help)
+        click.Group.format_help_text(shown, ctx, formatter)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        shown = copy.copy(self)
+        shown.help = _tr(click.get_current_context(silent=True), self.help)
+        return click.Group.get_short_help_str(shown, limit)
+
+
+_Group.group_class = _Group
+
+
+def option(*decls: str, **attrs: Any) -> Callable[[F], F]:
+    """A click option whose help is translated when shown."""
+    return click.option(*decls, cls=_Option, **attrs)
+
+
+def locale_option(func: F) -> F:
+    """The ``--locale`` option every command takes."""
+    return option(
+        "--locale",
+        metavar="LOCALE",
+        is_eager=True,
+        expose_value=False,
+        callback=_remember_locale,
+        help=pgettext(
+            "cli.option.locale",
+            "Language of the output and help: a locale such as de or pt-BR, or an "
+            "Accept-Language value [default: from INTIMACY_LOCALE or LANG].",
+        ),
+    )(func)
+
 
 def _choice(enum_cls: type[Relationship] | type[Theme]) -> click.Choice[str]:
     return click.Choice([member.value for member in enum_cls])
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _format_option(choices: list[str], default: str) -> Callable[[F], F]:
+    return option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help=pgettext("cli.option.format", "Output format."),
+    )
+
+
+def _output_option(func: F) -> F:
+    return option(
+        "--output",
+        type=click.Path(dir_okay=False),
+        help=pgettext("cli.option.output", "Write here (atomically) instead of to stdout."),
+    )(func)
+
+
+# -- commands ----------------------------------------------------------------------
+
+
+@click.group(
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=pgettext("cli.main", "Exercises that build trust and emotional intimacy."),
+)
 @click.version_option(__version__, prog_name="intimacy")
-@click.option(
+@locale_option
+@option(
     "--exercises-dir",
     "exercise_dirs",
     multiple=True,
     type=click.Path(file_okay=False, dir_okay=True),
-    help="A folder of your own exercise files to add to the built-in catalog (repeatable).",
+    help=pgettext(
+        "cli.option.exercises_dir",
+        "A folder of your own exercise files to add to the built-in catalog (repeatable).",
+    ),
 )
 @click.pass_context
 def cli(ctx: click.Context, exercise_dirs: tuple[str, ...]) -> None:
@@ -63,19 +227,34 @@ def _dump_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
 
 
-@cli.command("exercises")
-@click.option(
-    "--relationship", type=_choice(Relationship), help="Only exercises for this relationship."
+def _table(rows: Sequence[tuple[str, ...]]) -> None:
+    import unicodedata
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = [cell + " " * (w - width(cell)) for cell, w in zip(row, widths, strict=True)]
+        click.echo("  ".join(cells).rstrip())
+
+
+@cli.command(
+    "exercises",
+    help=pgettext("cli.exercises", "List the exercises in the catalog."),
 )
-@click.option("--theme", type=_choice(Theme), help="Only exercises that practise this theme.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
+@locale_option
+@option(
+    "--relationship",
+    type=_choice(Relationship),
+    help=pgettext("cli.option.only_relationship", "Only exercises for this relationship."),
 )
+@option(
+    "--theme",
+    type=_choice(Theme),
+    help=pgettext("cli.option.only_theme", "Only exercises that practise this theme."),
+)
+@_format_option(["table", "json"], "table")
 @click.pass_context
 def exercises_command(
     ctx: click.Context, relationship: str | None, theme: str | None, fmt: str
@@ -89,46 +268,69 @@ def exercises_command(
         payload = {"intimacy": __version__, "exercises": [_exercise_data(e) for e in found]}
         click.echo(_dump_json(payload))
         return
-    rows = [("ID", "TITLE", "THEMES", "PROMPTS")]
-    rows += [
-        (e.id, e.title, ",".join(t.value for t in e.themes), str(len(e.prompts))) for e in found
-    ]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        click.echo(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+    engine = _engine(ctx)
+    t = engine.translations.pgettext
+    rows = [
+        (
+            t("cli.column.id", "ID"),
+            t("cli.column.title", "Title"),
+            t("cli.column.themes", "Themes"),
+            t("cli.column.prompts", "Prompts"),
         )
+    ]
+    rows += [
+        (
+            e.id,
+            t(f"{e.id}.title", e.title),
+            ", ".join(engine.display_name(theme) for theme in e.themes),
+            str(len(e.prompts)),
+        )
+        for e in found
+    ]
+    _table(rows)
 
 
-@cli.command("show")
+# The column headings above, marked for extraction.
+pgettext("cli.column.id", "ID")
+pgettext("cli.column.title", "Title")
+pgettext("cli.column.themes", "Themes")
+pgettext("cli.column.prompts", "Prompts")
+
+
+@cli.command(
+    "show",
+    help=pgettext("cli.show", "Show one exercise in full, rendered for the people taking part."),
+)
 @click.argument("exercise_id")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "markdown", "html", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format; json gives the exercise's data with its templates unrendered.",
+@locale_option
+@_format_option(["text", "markdown", "html", "json"], "text")
+@option(
+    "--name",
+    "names",
+    multiple=True,
+    help=pgettext("cli.option.show_name", "The other person's name (repeat for a group)."),
 )
-@click.option(
-    "--name", "names", multiple=True, help="The other person's name (repeat for a group)."
-)
-@click.option(
+@option(
     "--gender",
     "genders",
     multiple=True,
     type=click.Choice([g.value for g in Gender]),
-    help="The grammatical gender of each --name, in the same order.",
+    help=pgettext("cli.option.gender", "The grammatical gender of each --name, in the same order."),
 )
-@click.option(
+@option(
     "--relationship",
     type=_choice(Relationship),
-    help="Your relationship to them [default: the exercise's first].",
+    help=pgettext(
+        "cli.option.show_relationship",
+        "Your relationship to them [default: the exercise's first].",
+    ),
 )
-@click.option(
+@option(
     "--layouts",
     type=click.Path(file_okay=False, dir_okay=True, exists=True),
-    help="A folder of layout templates that override the built-in ones.",
+    help=pgettext(
+        "cli.option.layouts", "A folder of layout templates that override the built-in ones."
+    ),
 )
 @click.pass_context
 def show_command(
@@ -144,7 +346,13 @@ def show_command(
     catalog = _catalog(ctx)
     exercise = catalog.get(exercise_id)
     if exercise is None:
-        msg = f"no exercise with id {exercise_id!r:.80}; run 'intimacy exercises' to list them"
+        msg = _tr(
+            ctx,
+            pgettext(
+                "cli.error.no_exercise",
+                "no exercise with id %(id)s; run 'intimacy exercises' to list them",
+            ),
+        ) % {"id": repr(exercise_id[:80])}
         raise click.ClickException(msg)
     if fmt == "json":
         click.echo(_dump_json(_exercise_data(exercise)))
@@ -161,7 +369,7 @@ def show_command(
         Person(name, Gender(genders[i]) if i < len(genders) else Gender.UNSPECIFIED)
         for i, name in enumerate(names)
     ) or (Person(),)
-    engine = Engine("en", layouts=layouts)
+    engine = _engine(ctx, layouts=layouts)
     rendered = engine.render_exercise(exercise, RenderContext(chosen, others=people))
     layout = {"text": "exercise.txt", "markdown": "exercise.md", "html": "exercise.html"}[fmt]
     click.echo(engine.render_layout(layout, exercise=rendered), nl=False)
@@ -202,74 +410,114 @@ def _seen_ids(path: str) -> frozenset[str]:
     raise click.BadParameter(msg)
 
 
-@cli.command("deck")
-@click.option(
-    "--relationship", type=_choice(Relationship), required=True, help="Who the deck is for."
+def _names_option(func: F) -> F:
+    return option(
+        "--name",
+        "names",
+        multiple=True,
+        help=pgettext("cli.option.name", "A participant's name, in turn order (two or more)."),
+    )(func)
+
+
+@cli.command(
+    "deck", help=pgettext("cli.deck", "Generate a deck of prompts for the people taking part.")
 )
-@click.option(
-    "--count", type=click.IntRange(1, 500), default=12, show_default=True, help="Number of prompts."
+@locale_option
+@option(
+    "--relationship",
+    type=_choice(Relationship),
+    required=True,
+    help=pgettext("cli.option.relationship", "Who the deck is for."),
 )
-@click.option("--minutes", type=click.IntRange(1, 1500), help="A time budget instead of a count.")
-@click.option("--depth", default="light:deep", show_default=True, help="LEVEL or LOW:HIGH.")
-@click.option(
+@option(
+    "--count",
+    type=click.IntRange(1, 500),
+    default=12,
+    show_default=True,
+    help=pgettext("cli.option.count", "Number of prompts."),
+)
+@option(
+    "--minutes",
+    type=click.IntRange(1, 1500),
+    help=pgettext("cli.option.minutes", "A time budget instead of a count."),
+)
+@option(
+    "--depth",
+    default="light:deep",
+    show_default=True,
+    help=pgettext("cli.option.depth", "LEVEL or LOW:HIGH."),
+)
+@option(
     "--min-per-level",
     type=click.IntRange(0, 500),
     default=1,
     show_default=True,
-    help="Prompts of a level before the deck moves deeper.",
+    help=pgettext("cli.option.min_per_level", "Prompts of a level before the deck moves deeper."),
 )
-@click.option("--theme", "themes", multiple=True, type=_choice(Theme), help="Only these themes.")
-@click.option(
+@option(
+    "--theme",
+    "themes",
+    multiple=True,
+    type=_choice(Theme),
+    help=pgettext("cli.option.theme", "Only these themes."),
+)
+@option(
     "--exclude-theme",
     "exclude",
     multiple=True,
     type=_choice(Theme),
-    help="No prompts of this theme.",
+    help=pgettext("cli.option.exclude_theme", "Leave these themes out."),
 )
-@click.option(
+@option(
     "--love-language",
     "languages",
     multiple=True,
     metavar="NAME[=WEIGHT]",
-    help="Favour prompts that speak this love language (weight 2 by default).",
+    help=pgettext(
+        "cli.option.love_language", "Favour prompts that speak this love language (repeatable)."
+    ),
 )
-@click.option("--remote", is_flag=True, help="Only exercises that work over a call or by message.")
-@click.option(
-    "--allow-care-notes", is_flag=True, help="Let exercises that carry care notes appear."
+@option(
+    "--remote",
+    is_flag=True,
+    help=pgettext("cli.option.remote", "Only exercises that work over a call or by message."),
 )
-@click.option(
-    "--name", "names", multiple=True, help="A participant's name, in turn order (two or more)."
+@option(
+    "--allow-care-notes",
+    is_flag=True,
+    help=pgettext("cli.option.allow_care_notes", "Let exercises that carry care notes appear."),
 )
-@click.option(
-    "--seed", type=int, default=0, show_default=True, help="The same seed gives the same deck."
+@_names_option
+@option(
+    "--seed",
+    type=int,
+    default=0,
+    show_default=True,
+    help=pgettext("cli.option.seed", "The same seed gives the same deck."),
 )
-@click.option(
+@option(
     "--exclude-seen",
     type=click.Path(dir_okay=False, exists=True),
-    help="A previous JSON export, or a list of prompt ids, to avoid.",
+    help=pgettext(
+        "cli.option.exclude_seen", "A previous JSON export, or a list of prompt ids, to avoid."
+    ),
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "markdown", "text", "csv", "html"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout."
-)
-@click.option(
+@_format_option(["json", "markdown", "text", "csv", "html"], "text")
+@_output_option
+@option(
     "--paper",
     type=click.Choice(["a4", "letter"]),
     default="a4",
     show_default=True,
-    help="Page size for printing HTML cards.",
+    help=pgettext("cli.option.paper", "Page size for printing HTML cards."),
 )
-@click.option(
+@option(
     "--template",
     type=click.Path(dir_okay=False, exists=True),
-    help="A custom layout template (rendered in the sandbox) receiving 'deck'.",
+    help=pgettext(
+        "cli.option.template",
+        "A custom layout template (rendered in the sandbox) receiving 'deck'.",
+    ),
 )
 @click.pass_context
 def deck_command(
@@ -314,7 +562,7 @@ def deck_command(
     )
     catalog = _catalog(ctx)
     layouts = str(Path(template).parent) if template else None
-    engine = Engine("en", layouts=layouts)
+    engine = _engine(ctx, layouts=layouts)
     rendered = render_deck(select(catalog, spec), catalog, engine)
     text = export(
         rendered, fmt, engine, template=Path(template).name if template else None, paper=paper
@@ -322,44 +570,52 @@ def deck_command(
     _emit(text, output)
 
 
-@cli.group("protocol")
+@cli.group(
+    "protocol",
+    help=pgettext("cli.protocol", "Run a research protocol: fixed, timed sets of prompts."),
+)
 def protocol_group() -> None:
     """Run a research protocol: fixed, timed sets of prompts."""
 
 
-@protocol_group.command("closeness")
-@click.option(
+@protocol_group.command(
+    "closeness",
+    help=pgettext(
+        "cli.protocol.closeness",
+        "The closeness protocol: three sets of rising questions (after Aron et al. 1997). "
+        "Two people take turns answering twelve questions per set, about fifteen minutes "
+        "per set, swapping who answers first each time.",
+    ),
+)
+@locale_option
+@option(
     "--relationship",
     type=click.Choice(["partner", "friend", "family"]),
     default="friend",
     show_default=True,
-    help="Who is taking part.",
+    help=pgettext("cli.option.protocol_relationship", "Who is taking part."),
 )
-@click.option("--name", "names", multiple=True, help="A participant's name, in turn order (two).")
-@click.option(
+@option(
+    "--name",
+    "names",
+    multiple=True,
+    help=pgettext("cli.option.protocol_name", "A participant's name, in turn order (two)."),
+)
+@option(
     "--minutes-per-set",
     type=click.IntRange(1, 240),
     default=15,
     show_default=True,
-    help="The time budget of each set.",
+    help=pgettext("cli.option.minutes_per_set", "The time budget of each set."),
 )
-@click.option(
+@option(
     "--closing/--no-closing",
     default=True,
     show_default=True,
-    help="End with up to four minutes of quiet eye contact.",
+    help=pgettext("cli.option.closing", "End with up to four minutes of quiet eye contact."),
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "markdown", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout."
-)
+@_format_option(["text", "markdown", "json"], "text")
+@_output_option
 @click.pass_context
 def closeness_command(
     ctx: click.Context,
@@ -370,18 +626,14 @@ def closeness_command(
     fmt: str,
     output: str | None,
 ) -> None:
-    """The closeness protocol: three sets of rising questions (after Aron et al. 1997).
-
-    Two people take turns answering twelve questions per set, about fifteen
-    minutes per set, swapping who answers first each time.
-    """
+    """The closeness protocol: three sets of rising questions (after Aron et al. 1997)."""
     protocol = closeness_protocol(
         _catalog(ctx),
         relationship=Relationship(relationship),
         minutes_per_set=minutes_per_set,
         closing=closing,
     )
-    engine = Engine("en")
+    engine = _engine(ctx)
     people: list[Person | str] = list(names)
     people += [Person()] * max(0, 2 - len(people))
     rendered = render_protocol(protocol, engine, people)
@@ -391,6 +643,48 @@ def closeness_command(
         layout = "protocol.md" if fmt == "markdown" else "protocol.txt"
         text = engine.render_layout(layout, protocol=rendered)
     _emit(text, output)
+
+
+@cli.command(
+    "locales",
+    help=pgettext("cli.locales", "List the shipped locales and how complete each one is."),
+)
+@locale_option
+@_format_option(["table", "json"], "table")
+@click.pass_context
+def locales_command(ctx: click.Context, fmt: str) -> None:
+    """List the shipped locales and how complete each one is."""
+    from intimacy._locales import locale_info
+
+    infos = locale_info()
+    if fmt == "json":
+        click.echo(_dump_json({"locales": [info.as_dict() for info in infos]}))
+        return
+    t = _engine(ctx).translations.pgettext
+    rows = [
+        (
+            t("cli.column.locale", "Locale"),
+            t("cli.column.name", "Name"),
+            t("cli.column.direction", "Direction"),
+            t("cli.column.translated", "Translated"),
+        )
+    ]
+    rows += [
+        (
+            info.locale,
+            info.name,
+            info.direction,
+            f"{info.translated}/{info.total} ({info.percent:.0f}%)",
+        )
+        for info in infos
+    ]
+    _table(rows)
+
+
+pgettext("cli.column.locale", "Locale")
+pgettext("cli.column.name", "Name")
+pgettext("cli.column.direction", "Direction")
+pgettext("cli.column.translated", "Translated")
 
 
 def _emit(text: str, output: str | None) -> None:

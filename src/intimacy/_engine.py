@@ -17,14 +17,24 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from intimacy._errors import InvalidNameError, LocaleError, TemplateError
-from intimacy._models import Depth, Exercise, LoveLanguage, Prompt, PromptKind, Relationship
+from intimacy._locales import Negotiated
+from intimacy._messages import DISPLAY_NAMES, GENDER_SUFFIXES, LABELS, NOUNS, PLURALS
+from intimacy._models import (
+    Depth,
+    Exercise,
+    LoveLanguage,
+    Prompt,
+    PromptKind,
+    Relationship,
+    Theme,
+)
 from intimacy._people import Person
 
 if TYPE_CHECKING:
     import babel
     import jinja2
 
-__all__ = ["Engine", "RenderContext", "RenderedExercise", "RenderedPrompt"]
+__all__ = ["Engine", "RenderContext", "RenderedExercise", "RenderedPrompt", "engine_for"]
 
 _LAYOUT_DIR = Path(__file__).resolve().parent / "templates"
 _MAX_LOCALE_LENGTH = 35
@@ -108,34 +118,6 @@ class RenderedExercise:
     sources: tuple[str, ...]
 
 
-_NOUNS = {
-    Relationship.PARTNER: ("your partner", "your partners"),
-    Relationship.FRIEND: ("your friend", "your friends"),
-    Relationship.FAMILY: ("someone in your family", "your family members"),
-    Relationship.COLLEAGUE: ("your colleague", "your colleagues"),
-}
-
-_LABELS = {
-    "why": "Why it works",
-    "steps": "Steps",
-    "prompts": "Prompts",
-    "care_notes": "Care notes",
-    "sources": "Sources",
-    "light": "Light",
-    "personal": "Personal",
-    "deep": "Deep",
-    "deck": "Conversation deck",
-    "first": "Answers first",
-    "set": "Set",
-    "closing": "Closing",
-    "pass": "Anyone may pass on any prompt, at any time, without giving a reason.",
-    "not_therapy": (
-        "This exercise is a practice, not therapy. If it brings up something heavy, "
-        "stop and consider talking to a qualified professional."
-    ),
-}
-
-
 def parse_locale(identifier: str) -> babel.Locale:
     """Parse a locale identifier with Babel, refusing hostile input.
 
@@ -168,9 +150,13 @@ class Engine:
     'Ask someone in your family about their week.'
 
     Args:
-        locale: The locale to render in (a Babel identifier such as ``"en"`` or ``"pt_BR"``).
+        locale: The locale to render in: an identifier such as ``"de"`` or ``"pt-BR"``,
+            or an ``Accept-Language`` header.  It is negotiated against the shipped
+            locales (see :func:`negotiate`); :attr:`locale` tells which one serves.
         layouts: A folder whose templates override the built-in layouts of the same name.
         max_output: The most characters one rendering may produce.
+        translations: A catalog of your own to use instead of the shipped one; the
+            locale is then taken as given (any locale Babel knows), not negotiated.
 
     Every template renders in an immutable sandbox with
     :class:`~jinja2.StrictUndefined`; values such as names are data and are never
@@ -185,9 +171,19 @@ class Engine:
         max_output: int | None = None,
         translations: gettext.NullTranslations | None = None,
     ) -> None:
+        from intimacy._locales import negotiate
+        from intimacy._locales import translations as shipped
         from intimacy._sandbox import DEFAULT_MAX_OUTPUT
 
-        self._locale = parse_locale(locale)
+        if translations is None:
+            #: How the requested locale was negotiated.
+            self.negotiated: Negotiated = negotiate(locale)
+            translations = shipped(self.negotiated.locale)
+            self._locale = parse_locale(self.negotiated.locale)
+        else:
+            self._locale = parse_locale(locale)
+            self.negotiated = Negotiated(locale=str(self._locale), requested=locale, exact=True)
+        #: The locale that serves this engine, such as ``"pt_BR"``.
         self.locale: str = str(self._locale)
         self.direction: str = (self._locale.character_order == "right-to-left" and "rtl") or "ltr"
         self._layouts = None if layouts is None else Path(layouts)
@@ -195,7 +191,7 @@ class Engine:
             msg = f"the layouts folder does not exist: {self._layouts}"
             raise TemplateError(msg, template=str(self._layouts))
         self._max_output = DEFAULT_MAX_OUTPUT if max_output is None else max_output
-        self._translations = translations or gettext.NullTranslations()
+        self._translations = translations
         self._compile = functools.lru_cache(maxsize=8192)(self._compile_uncached)
 
     # -- environments ------------------------------------------------------------
@@ -217,7 +213,8 @@ class Engine:
         if self._layouts is not None:
             loaders.append(jinja2.FileSystemLoader(self._layouts))
         loaders.append(jinja2.FileSystemLoader(_LAYOUT_DIR))
-        return SandboxEnvironment(
+        env = SandboxEnvironment(
+            extensions=["jinja2.ext.i18n"],
             autoescape=html or jinja2.select_autoescape(("html", "htm"), default_for_string=False),
             undefined=jinja2.StrictUndefined,
             loader=jinja2.ChoiceLoader(loaders),
@@ -225,6 +222,13 @@ class Engine:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        # This environment belongs to this engine alone, so its catalog is bound
+        # once, here, and never replaced: no other locale can leak into it.
+        t = self._translations
+        env.install_gettext_callables(  # type: ignore[attr-defined]
+            t.gettext, t.ngettext, newstyle=True, pgettext=t.pgettext, npgettext=t.npgettext
+        )
+        return env
 
     def _compile_uncached(self, source: str, html: bool) -> jinja2.Template:
         import jinja2
@@ -245,13 +249,55 @@ class Engine:
         """
         from babel.lists import format_list
 
-        one, many = _NOUNS[context.relationship]
-        pgettext = self._translations.pgettext
+        one, many = NOUNS[context.relationship]
         named = [p.name for p in context.others if p.name is not None]
-        unnamed = len(context.others) - len(named)
-        if unnamed:
-            named.append(pgettext("other", one if unnamed == 1 else many))
+        unnamed = [p for p in context.others if p.name is None]
+        if len(unnamed) == 1:
+            named.append(self._gendered(*one, unnamed[0].gender.value))
+        elif unnamed:
+            named.append(self._translations.pgettext(*many))
         return named[0] if len(named) == 1 else format_list(named, locale=self._locale)
+
+    @property
+    def translations(self) -> gettext.NullTranslations:
+        """The engine's translation catalog (read it; never install it globally)."""
+        return self._translations
+
+    def _gendered(self, msgctxt: str, message: str, gender: str) -> str:
+        """The translation of *message*, in its gender variant when there is one."""
+        pgettext = self._translations.pgettext
+        suffix = GENDER_SUFFIXES.get(gender)
+        if suffix is not None:
+            variant = pgettext(msgctxt + suffix, message)
+            if variant != message:
+                return variant
+        return pgettext(msgctxt, message)
+
+    def _text(self, msgctxt: str, message: str, context: RenderContext) -> str:
+        """Translate an exercise text, choosing the gender variant for a single other person."""
+        if len(context.others) == 1 and "{{" in message:
+            return self._gendered(msgctxt, message, context.others[0].gender.value)
+        return self._translations.pgettext(msgctxt, message)
+
+    def display_name(self, member: Relationship | LoveLanguage | Depth | Theme) -> str:
+        """The name of a relationship, love language, depth or theme, in the engine's locale.
+
+        >>> Engine("de").display_name(Depth.DEEP) != "Deep"
+        True
+        """
+        msgctxt, message = DISPLAY_NAMES[member]
+        return self._translations.pgettext(msgctxt, message)
+
+    def plural(self, name: str, number: int) -> str:
+        """A counted phrase such as ``"3 prompts"``, with the locale's plural rules.
+
+        *name* is one of ``"prompts"``, ``"people"`` or ``"exercises"``.
+
+        >>> Engine("en").plural("prompts", 1), Engine("en").plural("prompts", 12)
+        ('1 prompt', '12 prompts')
+        """
+        msgctxt, singular, plural = PLURALS[name]
+        return self._translations.npgettext(msgctxt, singular, plural, number) % {"num": number}
 
     def variables(self, context: RenderContext) -> dict[str, Any]:
         """The variables exercise templates may read, for *context*."""
@@ -287,7 +333,7 @@ class Engine:
 
     def render_prompt(self, prompt: Prompt, context: RenderContext) -> RenderedPrompt:
         """Render *prompt* for *context*, translated into the engine's locale."""
-        source = self._translations.pgettext(f"{prompt.id}.text", prompt.text)
+        source = self._text(f"{prompt.id}.text", prompt.text, context)
         return RenderedPrompt(
             id=prompt.id,
             exercise_id=prompt.exercise_id,
@@ -309,7 +355,7 @@ class Engine:
             summary=t(f"{key}.summary", exercise.summary),
             why=t(f"{key}.why", exercise.why),
             steps=tuple(
-                self.render(t(f"{key}.steps.{n}", step), context)
+                self.render(self._text(f"{key}.steps.{n}", step, context), context)
                 for n, step in enumerate(exercise.steps, 1)
             ),
             prompts=tuple(
@@ -325,7 +371,10 @@ class Engine:
 
     def labels(self) -> dict[str, str]:
         """The headings and fixed sentences layouts use, in the engine's locale."""
-        return {name: self._translations.pgettext("label", text) for name, text in _LABELS.items()}
+        labels = {name: self._translations.pgettext(*entry) for name, entry in LABELS.items()}
+        for depth in Depth:
+            labels[depth.value] = self.display_name(depth)
+        return labels
 
     def render_layout(self, name: str, **data: Any) -> str:
         """Render the layout template *name* (such as ``"exercise.html"``) with *data*.
@@ -350,3 +399,29 @@ class Engine:
             ) from None
         variables = {"labels": self.labels(), "locale": self.locale, "direction": self.direction}
         return self._render(template, variables | data)
+
+
+@functools.lru_cache(maxsize=32)
+def _shared_engine(locale: str) -> Engine:
+    return Engine(locale)
+
+
+def engine_for(locale: str = "en") -> Engine:
+    """The shared, prepared engine for *locale* (an identifier or Accept-Language header).
+
+    The request is negotiated against the shipped locales, and one engine per
+    shipped locale is built on first use and then reused: its compiled templates
+    stay warm.  Engines hold no per-call state, so the shared one is safe to use
+    from any number of threads.
+
+    >>> engine_for("de-AT") is engine_for("de")
+    True
+    >>> engine_for("pt-PT").locale
+    'pt_BR'
+
+    Raises:
+        LocaleError: for hostile input (see :func:`negotiate`).
+    """
+    from intimacy._locales import negotiate
+
+    return _shared_engine(negotiate(locale).locale)
