@@ -37,6 +37,8 @@ nitpick_ignore = [
     ("py:class", "jinja2.StrictUndefined"),
     ("py:class", "datetime.date"),
     ("py:class", "collections.abc.Sequence"),
+    ("py:class", "collections.abc.Mapping"),
+    ("py:class", "collections.abc.Iterable"),
 ]
 autodoc_typehints = "description"
 autodoc_member_order = "bysource"

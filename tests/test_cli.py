@@ -55,7 +55,7 @@ def test_exercises_table_filtered_by_theme(capsys: pytest.CaptureFixture[str]) -
     code, out, _ = run(capsys, "exercises", "--theme", theme.value)
     assert code == 0
     header, *rows = out.splitlines()
-    assert header.split() == ["ID", "TITLE", "THEMES", "PROMPTS"]
+    assert header.split() == ["ID", "Title", "Themes", "Prompts"]
     assert [row.split()[0] for row in rows] == sorted(e.id for e in CATALOG if theme in e.themes)
 
 

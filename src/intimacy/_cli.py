@@ -646,6 +646,149 @@ def closeness_command(
 
 
 @cli.command(
+    "quiz",
+    help=pgettext(
+        "cli.quiz",
+        "Take the love-languages self-assessment: 30 pairs of statements, asked for how you "
+        "like to receive care and how you tend to give it. A menu of ways to show care, "
+        "not a diagnosis.",
+    ),
+)
+@locale_option
+@option(
+    "--relationship",
+    type=_choice(Relationship),
+    default="partner",
+    show_default=True,
+    help=pgettext("cli.option.quiz_relationship", "Whom the statements are about."),
+)
+@option(
+    "--direction",
+    type=click.Choice(["both", "receive", "give"]),
+    default="both",
+    show_default=True,
+    help=pgettext("cli.option.direction", "Ask about receiving care, giving it, or both."),
+)
+@option(
+    "--items",
+    "show_items",
+    is_flag=True,
+    help=pgettext("cli.option.items", "Print the item bank instead of asking."),
+)
+@option(
+    "--answers",
+    type=click.Path(dir_okay=False, exists=True),
+    help=pgettext(
+        "cli.option.answers",
+        'Score a JSON object of item id -> chosen language (or {"receive": ..., '
+        '"give": ...}) instead of asking.',
+    ),
+)
+@_format_option(["text", "json"], "text")
+@click.pass_context
+def quiz_command(
+    ctx: click.Context,
+    relationship: str,
+    direction: str,
+    show_items: bool,
+    answers: str | None,
+    fmt: str,
+) -> None:
+    """Take the love-languages self-assessment."""
+    from intimacy._love import Direction, Profile, profile, quiz_items, render_question, score
+
+    engine = _engine(ctx)
+    chosen = Relationship(relationship)
+    directions = [
+        Direction(d) for d in (("receive", "give") if direction == "both" else (direction,))
+    ]
+    if show_items:
+        _print_items(engine, chosen, directions, fmt)
+        return
+    if answers is not None:
+        try:
+            data = json.loads(Path(answers).read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            msg = f"{answers}: not a JSON file ({exc})"
+            raise click.BadParameter(msg) from None
+        result = profile(data)
+    else:
+        labels = engine.labels()
+        given: dict[str, dict[str, str]] = {}
+        items = quiz_items()
+        for way in directions:
+            given[way.value] = {}
+            for n, item in enumerate(items, 1):
+                question = render_question(item, engine, chosen, way)
+                click.echo(f"\n[{n}/{len(items)}] {question.question}")
+                for number, (_, text) in enumerate(question.options, 1):
+                    click.echo(f"  {number}) {text}")
+                pick = click.prompt(labels["choose"], type=click.Choice(["1", "2"]))
+                given[way.value][item.id] = question.options[int(pick) - 1][0].value
+        result = Profile(receive=score(given.get("receive", {})), give=score(given.get("give", {})))
+    if fmt == "json":
+        click.echo(_dump_json({"relationship": chosen.value, **result.as_dict()}))
+        return
+    _print_profile(engine, chosen, result, directions)
+
+
+def _print_items(
+    engine: Engine, relationship: Relationship, directions: list[Any], fmt: str
+) -> None:
+    from intimacy._love import quiz_items, render_question
+
+    questions = {
+        way.value: [render_question(item, engine, relationship, way) for item in quiz_items()]
+        for way in directions
+    }
+    first = next(iter(questions.values()))
+    if fmt == "json":
+        payload = {
+            "locale": engine.locale,
+            "relationship": relationship.value,
+            "questions": {way: qs[0].question for way, qs in questions.items()},
+            "items": [
+                {
+                    "id": q.id,
+                    "statements": [
+                        {"language": lang.value, "text": text} for lang, text in q.options
+                    ],
+                }
+                for q in first
+            ],
+        }
+        click.echo(_dump_json(payload))
+        return
+    for qs in questions.values():
+        click.echo(qs[0].question)
+    for q in first:
+        (la, ta), (lb, tb) = q.options
+        click.echo(f"{q.id}  1) {ta} [{la.value}]  2) {tb} [{lb.value}]")
+
+
+def _print_profile(
+    engine: Engine, relationship: Relationship, result: Any, directions: list[Any]
+) -> None:
+    from intimacy._love import suggestions
+
+    labels = engine.labels()
+    width = max(len(engine.display_name(lang)) for lang in LoveLanguage)
+    for way in directions:
+        scores = result.receive if way.value == "receive" else result.give
+        click.echo(f"\n{labels[way.value]} ({engine.plural('items', scores.total)})")
+        for lang, value in scores.ranked():
+            name = engine.display_name(lang)
+            click.echo(f"  {name.ljust(width)}  {'█' * value}{'·' * (12 - value)} {value}")
+    top = result.receive.top() if result.receive.total else ()
+    if top and len(top) < len(LoveLanguage):
+        click.echo(f"\n{labels['ways']}:")
+        for lang in top:
+            for text in suggestions(relationship, lang, engine)[:2]:
+                click.echo(f"  - {text}")
+    click.echo(f"\n{labels['quiz_note']}")
+
+
+@cli.command(
     "locales",
     help=pgettext("cli.locales", "List the shipped locales and how complete each one is."),
 )

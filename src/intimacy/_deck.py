@@ -21,6 +21,7 @@ import attrs
 
 from intimacy._catalog import Catalog
 from intimacy._errors import IntimacyError
+from intimacy._love import Profile, language_weights
 from intimacy._models import (
     Depth,
     Exercise,
@@ -65,6 +66,14 @@ def _weights(
             msg = f"the weight of {language.value} must be between 0 and 100; got {weight}"
             raise DeckError(msg)
     return tuple(sorted(items.items(), key=lambda kv: kv[0].value))
+
+
+def _profiles(value: Iterable[Profile]) -> tuple[Profile, ...]:
+    profiles = tuple(value)
+    if len(profiles) > 2 or not all(isinstance(p, Profile) for p in profiles):
+        msg = "profiles takes at most two Profile objects"
+        raise DeckError(msg)
+    return profiles
 
 
 def _ids(value: Iterable[str]) -> frozenset[str]:
@@ -122,6 +131,9 @@ class DeckSpec:
     history: frozenset[str] = attrs.field(default=frozenset(), converter=_ids)
     #: The seed; the same seed and spec give the same deck.
     seed: int = 0
+    #: Up to two love-language profiles; prompts lean toward the languages in
+    #: which these people like to receive care (see :func:`language_weights`).
+    profiles: tuple[Profile, ...] = attrs.field(default=(), converter=_profiles)
 
     def __attrs_post_init__(self) -> None:
         if self.min_depth > self.max_depth:
@@ -240,6 +252,8 @@ def select(catalog: Catalog, spec: DeckSpec) -> Deck:
         raise DeckError("not enough prompts: " + "; ".join(short))
     rng = random.Random(spec.seed)  # noqa: S311 - reproducible selection, not secrecy
     weights = dict(spec.love_language_weights)
+    for language, extra in language_weights(*spec.profiles).items():
+        weights[language] = weights.get(language, 0.0) + extra
     theme_of = {e.id: e.themes for e in catalog}
     used_themes: Counter[Theme] = Counter()
     used_exercises: Counter[str] = Counter()

@@ -291,7 +291,8 @@ class Engine:
     def plural(self, name: str, number: int) -> str:
         """A counted phrase such as ``"3 prompts"``, with the locale's plural rules.
 
-        *name* is one of ``"prompts"``, ``"people"`` or ``"exercises"``.
+        *name* is one of ``"prompts"``, ``"people"``, ``"exercises"`` or ``"items"``
+        (answered assessment items).
 
         >>> Engine("en").plural("prompts", 1), Engine("en").plural("prompts", 12)
         ('1 prompt', '12 prompts')

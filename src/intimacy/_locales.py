@@ -235,7 +235,7 @@ def negotiate(request: str, *, strict: bool = False) -> Negotiated:
 
     Raises:
         LocaleError: when *request* is not text, is longer than
-            :data:`MAX_REQUEST_LENGTH`, holds control or non-ASCII characters,
+            4,096 characters, holds control or non-ASCII characters,
             or (with *strict*) matches no shipped locale.
     """
     header = _check_request(request)

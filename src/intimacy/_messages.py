@@ -54,6 +54,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "first": pgettext("label.first", "Answers first"),
         "set": pgettext("label.set", "Set"),
         "closing": pgettext("label.closing", "Closing"),
+        "receive": pgettext("label.receive", "How you like to receive care"),
+        "give": pgettext("label.give", "How you tend to give care"),
+        "choose": pgettext("label.choose", "Choose 1 or 2"),
+        "ways": pgettext("label.ways", "Ways to show care"),
+        "quiz_note": pgettext(
+            "label.quiz_note",
+            "These scores describe preferences, not a diagnosis: research finds little support "
+            "for matching love languages, so treat them as a menu of ways to show care.",
+        ),
         "pass": pgettext(
             "label.pass", "Anyone may pass on any prompt, at any time, without giving a reason."
         ),
@@ -73,6 +82,7 @@ PLURALS: dict[str, tuple[str, str, str]] = {
         *npgettext("plural.prompts", "%(num)d prompt", "%(num)d prompts"),
     ),
     "people": ("plural.people", *npgettext("plural.people", "%(num)d person", "%(num)d people")),
+    "items": ("plural.items", *npgettext("plural.items", "%(num)d answer", "%(num)d answers")),
     "exercises": (
         "plural.exercises",
         *npgettext("plural.exercises", "%(num)d exercise", "%(num)d exercises"),
