@@ -36,6 +36,8 @@ nitpick_ignore = [
     ("py:class", "gettext.NullTranslations"),
     ("py:class", "jinja2.StrictUndefined"),
     ("py:class", "datetime.date"),
+    ("py:class", "datetime.time"),
+    ("py:class", "datetime.datetime"),
     ("py:class", "collections.abc.Sequence"),
     ("py:class", "collections.abc.Mapping"),
     ("py:class", "collections.abc.Iterable"),
@@ -49,4 +51,4 @@ napoleon_numpy_docstring = False
 copybutton_prompt_text = r">>> |\.\.\. |\$ "
 copybutton_prompt_is_regexp = True
 
-doctest_global_setup = "import intimacy\nfrom intimacy import *  # noqa: F403"
+doctest_global_setup = "import datetime as dt\nimport intimacy\nfrom intimacy import *  # noqa: F403"

@@ -14,6 +14,7 @@ help in another language than the environment's.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import os
 import sys
@@ -786,6 +787,130 @@ def _print_profile(
             for text in suggestions(relationship, lang, engine)[:2]:
                 click.echo(f"  - {text}")
     click.echo(f"\n{labels['quiz_note']}")
+
+
+def _parse_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        msg = f"--start takes a date as YYYY-MM-DD; got {value!r:.40}"
+        raise click.BadParameter(msg) from None
+
+
+def _parse_time(value: str) -> dt.time:
+    try:
+        return dt.time.fromisoformat(value)
+    except ValueError:
+        msg = f"--time takes a local time as HH:MM; got {value!r:.40}"
+        raise click.BadParameter(msg) from None
+
+
+@cli.command(
+    "plan",
+    help=pgettext(
+        "cli.plan",
+        "Make a practice plan of several weeks and export it to your calendar: a check-in "
+        "every week, rotating themes, depth rising gently.",
+    ),
+)
+@locale_option
+@option(
+    "--relationship",
+    type=_choice(Relationship),
+    default="partner",
+    show_default=True,
+    help=pgettext("cli.option.plan_relationship", "Who the plan is for."),
+)
+@option(
+    "--weeks",
+    type=int,
+    default=6,
+    show_default=True,
+    help=pgettext("cli.option.weeks", "How many weeks the plan runs (1 to 52)."),
+)
+@option(
+    "--start",
+    required=True,
+    help=pgettext("cli.option.start", "The first day of the plan, as YYYY-MM-DD."),
+)
+@option(
+    "--days",
+    default="mon,thu",
+    show_default=True,
+    help=pgettext("cli.option.days", "Weekdays of the sessions, such as mon,thu."),
+)
+@option(
+    "--time",
+    "at",
+    default="19:00",
+    show_default=True,
+    help=pgettext("cli.option.time", "Local start time of each session, as HH:MM."),
+)
+@option(
+    "--tz",
+    default="UTC",
+    show_default=True,
+    help=pgettext("cli.option.tz", "IANA time zone of that time, such as Europe/Berlin."),
+)
+@option(
+    "--minutes",
+    type=int,
+    default=30,
+    show_default=True,
+    help=pgettext("cli.option.session_minutes", "Length of each session in minutes."),
+)
+@option(
+    "--theme",
+    "themes",
+    multiple=True,
+    type=_choice(Theme),
+    help=pgettext("cli.option.plan_theme", "Focus themes to rotate through (repeatable)."),
+)
+@_names_option
+@option(
+    "--seed",
+    type=int,
+    default=0,
+    show_default=True,
+    help=pgettext("cli.option.plan_seed", "The same seed gives the same plan."),
+)
+@_format_option(["ics", "markdown", "json"], "markdown")
+@_output_option
+@click.pass_context
+def plan_command(
+    ctx: click.Context,
+    relationship: str,
+    weeks: int,
+    start: str,
+    days: str,
+    at: str,
+    tz: str,
+    minutes: int,
+    themes: tuple[str, ...],
+    names: tuple[str, ...],
+    seed: int,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """Make a practice plan and export it to your calendar."""
+    from intimacy._plan import PlanSpec, build_plan, plan_to_ics, plan_to_json, plan_to_markdown
+
+    spec = PlanSpec(
+        Relationship(relationship),
+        start=_parse_date(start),
+        weekdays=[d for d in days.split(",") if d.strip()],
+        weeks=weeks,
+        time=_parse_time(at),
+        timezone=tz,
+        participants=list(names),
+        themes=[Theme(t) for t in themes],
+        minutes=minutes,
+        seed=seed,
+    )
+    plan = build_plan(_catalog(ctx), spec)
+    engine = _engine(ctx)
+    exporters = {"ics": plan_to_ics, "json": plan_to_json, "markdown": plan_to_markdown}
+    _emit(exporters[fmt](plan, engine), output)
 
 
 @cli.command(

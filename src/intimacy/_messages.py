@@ -63,6 +63,8 @@ LABELS: dict[str, tuple[str, str]] = {
             "These scores describe preferences, not a diagnosis: research finds little support "
             "for matching love languages, so treat them as a menu of ways to show care.",
         ),
+        "plan": pgettext("label.plan", "Practice plan"),
+        "check_in": pgettext("label.check_in", "Check-in"),
         "pass": pgettext(
             "label.pass", "Anyone may pass on any prompt, at any time, without giving a reason."
         ),
