@@ -19,6 +19,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
+    "sphinx.ext.intersphinx",
     "sphinx_click",
     "sphinx_copybutton",
     "intimacy_docs",
@@ -27,21 +28,17 @@ extensions = [
 html_theme = "furo"
 html_title = f"intimacy {release}"
 html_static_path = ["_static"]
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_inventories"]
 
 nitpicky = True
-# Intersphinx needs the network, which builds here do not have; these standard names stay plain.
-nitpick_ignore = [
-    ("py:class", "os.PathLike"),
-    ("py:class", "gettext.NullTranslations"),
-    ("py:class", "jinja2.StrictUndefined"),
-    ("py:class", "datetime.date"),
-    ("py:class", "datetime.time"),
-    ("py:class", "datetime.datetime"),
-    ("py:class", "collections.abc.Sequence"),
-    ("py:class", "collections.abc.Mapping"),
-    ("py:class", "collections.abc.Iterable"),
-]
+# The build has no network: each project's inventory is a small local subset with
+# the real addresses (docs/_inventories/build.py writes them).
+intersphinx_mapping = {
+    "python": ("https://docs.python.org/3", "_inventories/python.inv"),
+    "attrs": ("https://www.attrs.org/en/stable", "_inventories/attrs.inv"),
+    "jinja": ("https://jinja.palletsprojects.com/en/stable", "_inventories/jinja.inv"),
+    "babel": ("https://babel.pocoo.org/en/latest", "_inventories/babel.inv"),
+}
 autodoc_typehints = "description"
 autodoc_member_order = "bysource"
 autodoc_preserve_defaults = True
@@ -51,4 +48,6 @@ napoleon_numpy_docstring = False
 copybutton_prompt_text = r">>> |\.\.\. |\$ "
 copybutton_prompt_is_regexp = True
 
-doctest_global_setup = "import datetime as dt\nimport intimacy\nfrom intimacy import *  # noqa: F403"
+doctest_global_setup = (
+    "import datetime as dt\nimport intimacy\nfrom intimacy import *  # noqa: F403"
+)
