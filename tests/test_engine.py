@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import threading
 import unicodedata
 
 import pytest
@@ -182,28 +181,6 @@ def test_unknown_locale_falls_back_to_english(unknown: str) -> None:
     engine = Engine(unknown)
     assert engine.locale == "en"
     assert engine.negotiated.requested is None
-
-
-def test_threads_render_their_own_locale() -> None:
-    expected = {"en": "Sam and Alex", "fr": "Sam et Alex", "de": "Sam und Alex", "es": "Sam y Alex"}
-    engines = {loc: Engine(loc) for loc in expected}
-    ctx = RenderContext(Relationship.FRIEND, others=["Sam", "Alex"])
-    wrong: list[str] = []
-    barrier = threading.Barrier(16)
-
-    def work(locale: str) -> None:
-        barrier.wait()
-        for _ in range(300):
-            out = engines[locale].render("{{ other }}", ctx)
-            if out != expected[locale]:
-                wrong.append(f"{locale}: {out}")
-
-    threads = [threading.Thread(target=work, args=(loc,)) for loc in list(expected) * 4]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert wrong == []
 
 
 def test_cli_show_renders_names(capsys: pytest.CaptureFixture[str]) -> None:

@@ -224,13 +224,16 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Write *text* to *path* atomically (UTF-8).
 
     Raises:
-        ExportError: when the folder is missing or the file cannot be written;
-            an existing file is then left as it was.
+        ExportError: when the folder is missing, the target is read-only or the
+            file cannot be written; an existing file is then left as it was.
     """
     target = Path(path)
     folder = target.parent
     if not folder.is_dir():
         msg = f"cannot write {target}: the folder {folder} does not exist"
+        raise ExportError(msg)
+    if target.is_file() and not target.stat().st_mode & 0o222:
+        msg = f"cannot write {target}: the file is read-only"
         raise ExportError(msg)
     data = text.encode("utf-8")
     try:

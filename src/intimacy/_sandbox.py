@@ -25,8 +25,9 @@ from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
 import jinja2
-from jinja2 import nodes
+from jinja2 import nodes, pass_eval_context
 from jinja2.compiler import CodeGenerator, Frame
+from jinja2.nodes import EvalContext
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -161,6 +162,14 @@ class _BoundedCodeGenerator(CodeGenerator):
         self.write(")")
 
 
+@pass_eval_context
+def _never_safe(eval_ctx: EvalContext, value: Any) -> Any:
+    """The sandbox's ``safe`` filter: escapes under autoescaping, leaves text alone otherwise."""
+    from markupsafe import escape
+
+    return escape(value) if eval_ctx.autoescape else value
+
+
 class SandboxEnvironment(ImmutableSandboxedEnvironment):
     """The library's sandboxed, immutable Jinja environment (see the module notes)."""
 
@@ -178,6 +187,9 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
         self.globals["range"] = _capped_range
         self.globals.pop("lipsum", None)
         self.filters = {name: _bounded_filter(name, f) for name, f in self.filters.items()}
+        # ``|safe`` would let a layout mark a name or a translation as markup.  Markup
+        # belongs in the template's own text, so here ``safe`` escapes like ``e``.
+        self.filters["safe"] = _never_safe
 
     @staticmethod
     def checked_size(value: Any) -> Any:
