@@ -1,13 +1,15 @@
-"""Compile the translation catalogs into the wheel.
+"""Compile the translation catalogs and the exercise catalog into the wheel.
 
 ``locales/<locale>/LC_MESSAGES/intimacy.po`` becomes
-``intimacy/_data/locales/<locale>/LC_MESSAGES/intimacy.mo`` inside the wheel.
-The ``.mo`` files are built here and never committed.
+``intimacy/_data/locales/<locale>/LC_MESSAGES/intimacy.mo`` inside the wheel, and
+``exercises/*.toml`` is validated by the package's own loader and written as
+``intimacy/_data/catalog.json``.  Neither is ever committed.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -42,9 +44,23 @@ class CompileCatalogs(BuildHookInterface):  # type: ignore[type-arg]
             messages = [m for m in catalog if m.id]
             done = [m for m in messages if not m.fuzzy and _translated(m.string)]
             stats[locale] = [len(done), len(messages)]
+        compiled = out / "catalog.json"
+        compiled.write_text(_compile_exercises(root), encoding="utf-8")
+        build_data["force_include"][str(compiled)] = "intimacy/_data/catalog.json"
         summary = out / "stats.json"
         summary.write_text(json.dumps(stats, sort_keys=True), encoding="utf-8")
         build_data["force_include"][str(summary)] = "intimacy/_data/locales/stats.json"
+
+
+def _compile_exercises(root: Path) -> str:
+    """Run the package's own loader over ``exercises/`` and return the compiled JSON."""
+    sys.path.insert(0, str(root / "src"))
+    try:
+        from intimacy._compiled import compile_catalog
+
+        return compile_catalog(root / "exercises")
+    finally:
+        sys.path.remove(str(root / "src"))
 
 
 def _translated(value: object) -> bool:

@@ -23,7 +23,7 @@ from intimacy._models import (
     Relationship,
     Theme,
 )
-from intimacy._resources import builtin_exercises_dir
+from intimacy._resources import builtin_exercises_dir, compiled_catalog_path
 
 __all__ = ["Catalog", "load_catalog", "load_exercise_dir"]
 
@@ -70,8 +70,9 @@ class Catalog:
     _by_id: Mapping[str, Exercise] = attrs.field(init=False, repr=False)
     _prompt_by_id: Mapping[str, Prompt] = attrs.field(init=False, repr=False)
     _position: Mapping[str, int] = attrs.field(init=False, repr=False)
-    _exercise_index: Mapping[str, _Index] = attrs.field(init=False, repr=False)
-    _prompt_index: Mapping[str, _Index] = attrs.field(init=False, repr=False)
+    _indexes: dict[str, Mapping[str, _Index]] = attrs.field(
+        init=False, repr=False, eq=False, factory=dict
+    )
 
     def __attrs_post_init__(self) -> None:
         by_id: dict[str, Exercise] = {}
@@ -90,32 +91,43 @@ class Catalog:
         position = {e.id: i for i, e in enumerate(self.exercises)}
         all_prompts = [p for e in self.exercises for p in e.prompts]
         position |= {p.id: i for i, p in enumerate(all_prompts)}
-        theme_of = {e.id: e.themes for e in self.exercises}
         object.__setattr__(self, "_by_id", MappingProxyType(by_id))
         object.__setattr__(self, "_prompt_by_id", MappingProxyType(prompts))
         object.__setattr__(self, "_position", MappingProxyType(position))
-        es = self.exercises
-        object.__setattr__(
-            self,
-            "_exercise_index",
-            {
+
+    # The query indexes are built on the first query, not at load time: many
+    # apps only look exercises up by id.  Building one twice from two threads is
+    # harmless (both results are equal), so no lock is needed.
+
+    @property
+    def _exercise_index(self) -> Mapping[str, _Index]:
+        index = self._indexes.get("exercise")
+        if index is None:
+            es = self.exercises
+            index = {
                 "relationship": _index((e.id, e.relationships) for e in es),
                 "theme": _index((e.id, e.themes) for e in es),
                 "love_language": _index((e.id, e.love_languages) for e in es),
                 "depth": _index((e.id, e.depths) for e in es),
-            },
-        )
-        object.__setattr__(
-            self,
-            "_prompt_index",
-            {
+            }
+            self._indexes["exercise"] = index
+        return index
+
+    @property
+    def _prompt_index(self) -> Mapping[str, _Index]:
+        index = self._indexes.get("prompt")
+        if index is None:
+            all_prompts = [p for e in self.exercises for p in e.prompts]
+            theme_of = {e.id: e.themes for e in self.exercises}
+            index = {
                 "relationship": _index((p.id, p.relationships) for p in all_prompts),
                 "theme": _index((p.id, theme_of[p.exercise_id]) for p in all_prompts),
                 "love_language": _index((p.id, p.love_languages) for p in all_prompts),
                 "depth": _index((p.id, (p.depth,)) for p in all_prompts),
                 "kind": _index((p.id, (p.kind,)) for p in all_prompts),
-            },
-        )
+            }
+            self._indexes["prompt"] = index
+        return index
 
     # -- mapping-like access -------------------------------------------------
 
@@ -379,6 +391,11 @@ def load_exercise_dir(
 
 @functools.cache
 def _builtin_catalog() -> Catalog:
+    compiled = compiled_catalog_path()
+    if compiled is not None:
+        from intimacy._compiled import load_compiled
+
+        return Catalog(load_compiled(compiled))
     return load_exercise_dir(builtin_exercises_dir(), check_templates=False)
 
 

@@ -118,6 +118,20 @@ class RenderedExercise:
     sources: tuple[str, ...]
 
 
+_PLAIN, _OTHER_ONLY, _TEMPLATE = 0, 1, 2
+_OTHER = "{{ other }}"
+
+
+def _mode(source: str) -> int:
+    """How a text must be rendered: as is, by substituting ``{{ other }}``, or by Jinja."""
+    if "\r" in source:
+        return _TEMPLATE  # Jinja normalises newlines; keep its exact behaviour
+    rest = source.replace(_OTHER, "")
+    if "{{" in rest or "{%" in rest or "{#" in rest:
+        return _TEMPLATE
+    return _OTHER_ONLY if rest != source else _PLAIN
+
+
 def parse_locale(identifier: str) -> babel.Locale:
     """Parse a locale identifier with Babel, refusing hostile input.
 
@@ -193,6 +207,10 @@ class Engine:
         self._max_output = DEFAULT_MAX_OUTPUT if max_output is None else max_output
         self._translations = translations
         self._compile = functools.lru_cache(maxsize=8192)(self._compile_uncached)
+        # Per-engine caches for the fast path (see ``_fast_text``).  Plain dicts:
+        # a racing fill stores an equal value, so threads need no lock.
+        self._sources: dict[tuple[str, str, str], tuple[int, str]] = {}
+        self._phrases: dict[tuple[Relationship, tuple[Person, ...]], str] = {}
 
     # -- environments ------------------------------------------------------------
 
@@ -332,16 +350,52 @@ class Engine:
         """
         return self._render(self._compile(source, html), self.variables(context))
 
+    def _phrase(self, context: RenderContext) -> str:
+        key = (context.relationship, context.others)
+        phrase = self._phrases.get(key)
+        if phrase is None:
+            phrase = self._phrases[key] = self.other_phrase(context)
+        return phrase
+
+    def _fast_text(self, msgctxt: str, message: str, context: RenderContext) -> str:
+        """Translate and render one exercise text, skipping Jinja when it is not needed.
+
+        Most texts are plain, or only substitute ``{{ other }}``: for those the
+        result is the translation itself, or the translation with the phrase put
+        in, exactly what the full engine would produce (a test compares the two
+        over every text in every locale).  Anything else renders through Jinja.
+        """
+        others = context.others
+        gender = others[0].gender.value if len(others) == 1 else ""
+        key = (msgctxt, message, gender)
+        entry = self._sources.get(key)
+        if entry is None:
+            source = self._text(msgctxt, message, context)
+            entry = self._sources[key] = (_mode(source), source)
+        mode, source = entry
+        if mode == _PLAIN:
+            text = source
+        elif mode == _OTHER_ONLY:
+            text = source.replace(_OTHER, self._phrase(context))
+        else:
+            return self.render(source, context)
+        if len(text) > self._max_output:
+            return self.render(source, context)  # the full path raises the limit error
+        return text
+
+    def prompt_text(self, prompt: Prompt, context: RenderContext) -> str:
+        """The text of *prompt* rendered for *context*, in the engine's locale.
+
+        The same text as ``render_prompt(prompt, context).text``, without
+        building a :class:`RenderedPrompt`.
+        """
+        return self._fast_text(prompt.id + ".text", prompt.text, context)
+
     def render_prompt(self, prompt: Prompt, context: RenderContext) -> RenderedPrompt:
         """Render *prompt* for *context*, translated into the engine's locale."""
-        source = self._text(f"{prompt.id}.text", prompt.text, context)
-        return RenderedPrompt(
-            id=prompt.id,
-            exercise_id=prompt.exercise_id,
-            depth=prompt.depth,
-            kind=prompt.kind,
-            text=self.render(source, context),
-        )
+        # Positional arguments: noticeably cheaper than keywords on this hot path.
+        text = self._fast_text(prompt.id + ".text", prompt.text, context)
+        return RenderedPrompt(prompt.id, prompt.exercise_id, prompt.depth, prompt.kind, text)
 
     def render_exercise(self, exercise: Exercise, context: RenderContext) -> RenderedExercise:
         """Render every text of *exercise* for *context*."""
@@ -356,7 +410,7 @@ class Engine:
             summary=t(f"{key}.summary", exercise.summary),
             why=t(f"{key}.why", exercise.why),
             steps=tuple(
-                self.render(self._text(f"{key}.steps.{n}", step, context), context)
+                self._fast_text(f"{key}.steps.{n}", step, context)
                 for n, step in enumerate(exercise.steps, 1)
             ),
             prompts=tuple(

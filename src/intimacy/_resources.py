@@ -2,14 +2,16 @@
 
 In an installed wheel the exercise files sit inside the package at
 ``intimacy/_data/exercises``.  In a source checkout or an editable install they
-are the repository's top-level ``exercises/`` folder.
+are the repository's top-level ``exercises/`` folder.  A wheel also carries the
+catalog compiled to JSON at build time (``intimacy/_data/catalog.json``), which
+loads much faster than the TOML files.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["builtin_exercises_dir"]
+__all__ = ["builtin_exercises_dir", "compiled_catalog_path"]
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -24,3 +26,9 @@ def builtin_exercises_dir() -> Path:
         return checkout
     msg = f"the built-in exercises are missing: looked in {packaged} and {checkout}"
     raise FileNotFoundError(msg)
+
+
+def compiled_catalog_path() -> Path | None:
+    """The compiled catalog inside an installed wheel, or ``None`` in a source checkout."""
+    packaged = _PACKAGE_DIR / "_data" / "catalog.json"
+    return packaged if packaged.is_file() else None
