@@ -41,6 +41,7 @@ def test_wheel_contains_the_exercises_and_type_marker(wheel: Path) -> None:
         f"intimacy/_data/locales/{loc}/LC_MESSAGES/intimacy.mo" for loc in LOCALES if loc != "en"
     }
     assert "intimacy/_data/locales/stats.json" in names
+    assert "intimacy/_data/catalog.json" in names
     assert not any(n.endswith(".po") for n in names)
 
 
@@ -84,6 +85,10 @@ def test_installed_wheel_lists_every_exercise(wheel: Path, tmp_path: Path) -> No
         "python", "-c", "import intimacy._resources as r; print(r.builtin_exercises_dir())"
     ).strip()
     assert Path(where).is_relative_to(env_dir)
+    compiled = installed(
+        "python", "-c", "import intimacy._resources as r; print(r.compiled_catalog_path())"
+    ).strip()
+    assert Path(compiled).is_relative_to(env_dir)
     # Localized decks come from the compiled catalogs inside the wheel.
     english = {p.id: p.text for p in source.prompts}
     for locale in ("de", "ar"):
