@@ -16,8 +16,10 @@ def test_compiled_catalog_round_trips(tmp_path: Path) -> None:
     path = tmp_path / "catalog.json"
     path.write_text(compile_catalog(builtin_exercises_dir()), encoding="utf-8")
     source = load_exercise_dir(builtin_exercises_dir())
-    compiled = Catalog(load_compiled(path))
+    exercises, version = load_compiled(path)
+    compiled = Catalog(exercises, version=version)
     assert compiled == source
+    assert compiled.content_version == version == source.content_version
     for mine, theirs in zip(compiled, source, strict=True):
         assert mine == theirs
         assert hash(mine) == hash(theirs)

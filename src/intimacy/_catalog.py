@@ -70,9 +70,9 @@ class Catalog:
     _by_id: Mapping[str, Exercise] = attrs.field(init=False, repr=False)
     _prompt_by_id: Mapping[str, Prompt] = attrs.field(init=False, repr=False)
     _position: Mapping[str, int] = attrs.field(init=False, repr=False)
-    _indexes: dict[str, Mapping[str, _Index]] = attrs.field(
-        init=False, repr=False, eq=False, factory=dict
-    )
+    _indexes: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, factory=dict)
+    #: A fingerprint known in advance (the compiled catalog carries one).
+    _version: str | None = attrs.field(default=None, kw_only=True, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         by_id: dict[str, Exercise] = {}
@@ -128,6 +128,17 @@ class Catalog:
             }
             self._indexes["prompt"] = index
         return index
+
+    @property
+    def content_version(self) -> str:
+        """A short fingerprint of the content: it changes whenever any exercise does.
+
+        The SHA-256 of the exercises as sorted JSON, 16 hex digits; computed once.
+        """
+        version = self._version or self._indexes.get("version")
+        if version is None:
+            version = self._indexes["version"] = fingerprint(self.exercises)
+        return version
 
     # -- mapping-like access -------------------------------------------------
 
@@ -389,13 +400,25 @@ def load_exercise_dir(
     return Catalog(exercises)
 
 
+def fingerprint(exercises: Iterable[Exercise]) -> str:
+    """The content fingerprint of *exercises* (see :attr:`Catalog.content_version`)."""
+    import hashlib
+    import json
+
+    from intimacy._convert import unstructure
+
+    data = json.dumps([unstructure(e) for e in exercises], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(data.encode()).hexdigest()[:16]
+
+
 @functools.cache
 def _builtin_catalog() -> Catalog:
     compiled = compiled_catalog_path()
     if compiled is not None:
         from intimacy._compiled import load_compiled
 
-        return Catalog(load_compiled(compiled))
+        exercises, version = load_compiled(compiled)
+        return Catalog(exercises, version=version)
     return load_exercise_dir(builtin_exercises_dir(), check_templates=False)
 
 

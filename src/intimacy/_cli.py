@@ -107,9 +107,15 @@ def _remember_locale(ctx: click.Context, param: click.Parameter, value: str | No
 
 
 class _Option(click.Option):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Click cleans the help text into a plain str, which drops its context.
+        self._help_message = kwargs.get("help")
+        super().__init__(*args, **kwargs)
+
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
         shown = copy.copy(self)
-        shown.help = _tr(ctx, self.help) if self.help else self.help
+        if self._help_message is not None:
+            shown.help = _tr(ctx, self._help_message)
         return click.Option.get_help_record(shown, ctx)
 
 

@@ -105,13 +105,13 @@ def _exercise(data: dict[str, Any]) -> Exercise:
     return exercise
 
 
-def load_compiled(path: Path) -> tuple[Exercise, ...]:
-    """The exercises of a compiled catalog file."""
+def load_compiled(path: Path) -> tuple[tuple[Exercise, ...], str]:
+    """The exercises of a compiled catalog file, and its content fingerprint."""
     data = json.loads(path.read_bytes())
     if data.get("format") != FORMAT_VERSION:
         msg = f"{path}: compiled catalog format {data.get('format')!r}, expected {FORMAT_VERSION}"
         raise ValueError(msg)
-    return tuple(_exercise(e) for e in data["exercises"])
+    return tuple(_exercise(e) for e in data["exercises"]), str(data["content_version"])
 
 
 def compile_catalog(exercises_dir: Path) -> str:
@@ -120,5 +120,9 @@ def compile_catalog(exercises_dir: Path) -> str:
     from intimacy._convert import unstructure
 
     catalog = load_exercise_dir(exercises_dir)
-    payload = {"format": FORMAT_VERSION, "exercises": [unstructure(e) for e in catalog]}
+    payload = {
+        "format": FORMAT_VERSION,
+        "content_version": catalog.content_version,
+        "exercises": [unstructure(e) for e in catalog],
+    }
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -16,6 +16,7 @@ import hashlib
 import random
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 
@@ -134,6 +135,34 @@ class DeckSpec:
     #: Up to two love-language profiles; prompts lean toward the languages in
     #: which these people like to receive care (see :func:`language_weights`).
     profiles: tuple[Profile, ...] = attrs.field(default=(), converter=_profiles)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The spec as plain JSON data (the ``spec`` of a JSON export), history sorted.
+
+        >>> DeckSpec(Relationship.FRIEND, count=3).as_dict()["count"]
+        3
+        """
+        return {
+            "relationship": self.relationship.value,
+            "participants": [
+                {"name": p.name, "gender": p.gender.value} for p in self.participants
+            ],
+            "count": self.count,
+            "minutes": self.minutes,
+            "min_depth": self.min_depth.value,
+            "max_depth": self.max_depth.value,
+            "min_per_level": self.min_per_level,
+            "themes": [t.value for t in self.themes],
+            "exclude_themes": [t.value for t in self.exclude_themes],
+            "love_language_weights": [[lang.value, w] for lang, w in self.love_language_weights],
+            "remote_only": self.remote_only,
+            "allow_care_noted": self.allow_care_noted,
+            "history": sorted(self.history),
+            "seed": self.seed,
+            "profiles": [
+                {"receive": p.receive.as_dict(), "give": p.give.as_dict()} for p in self.profiles
+            ],
+        }
 
     def __attrs_post_init__(self) -> None:
         if self.min_depth > self.max_depth:

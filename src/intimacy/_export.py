@@ -8,8 +8,6 @@ leaves an existing file untouched and no temporary file behind.
 from __future__ import annotations
 
 import csv
-import functools
-import hashlib
 import io
 import json
 import os
@@ -88,19 +86,13 @@ class RenderedDeck:
     content_version: str
 
 
-@functools.lru_cache(maxsize=8)
 def content_version(catalog: Catalog) -> str:
     """A short fingerprint of the catalog's content: it changes whenever any exercise does."""
-    from intimacy._convert import unstructure
-
-    data = json.dumps([unstructure(e) for e in catalog], sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(data.encode()).hexdigest()[:16]
+    return catalog.content_version
 
 
 def render_deck(deck: Deck, catalog: Catalog, engine: Engine) -> RenderedDeck:
     """Render every card of *deck* with *engine*."""
-    from intimacy._convert import unstructure
-
     people = deck.spec.participants
     cards = []
     for index, prompt in enumerate(deck.prompts):
@@ -122,8 +114,7 @@ def render_deck(deck: Deck, catalog: Catalog, engine: Engine) -> RenderedDeck:
                 first=label,
             )
         )
-    spec = unstructure(deck.spec)
-    spec["history"] = sorted(spec["history"])
+    spec = deck.spec.as_dict()
     return RenderedDeck(
         locale=engine.locale,
         direction=engine.direction,

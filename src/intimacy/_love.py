@@ -16,6 +16,7 @@ them?") and *give* ("which are you more likely to offer them?").
 from __future__ import annotations
 
 import enum
+import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -105,9 +106,10 @@ def quiz_items() -> tuple[QuizItem, ...]:
     >>> len(items), items[0].id, [lang.value for lang in items[0].languages]
     (30, 'q01', ['words_of_affirmation', 'acts_of_service'])
     """
-    return _ITEMS
+    return _build_items()
 
 
+@functools.cache
 def _build_items() -> tuple[QuizItem, ...]:
     from intimacy._love_data import PAIRINGS, STATEMENTS
 
@@ -121,9 +123,6 @@ def _build_items() -> tuple[QuizItem, ...]:
     return tuple(
         QuizItem(id=f"q{n:02d}", a=take(a), b=take(b)) for n, (a, b) in enumerate(PAIRINGS, 1)
     )
-
-
-_ITEMS = _build_items()
 
 
 @attrs.frozen(order=False)
