@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from intimacy import LOCALES, Engine, Gender, Person, RenderContext, load_catalog
+from intimacy import LOCALES, Engine, Gender, InvalidNameError, Person, RenderContext, load_catalog
 from intimacy._engine import _OTHER_ONLY, _PLAIN, _TEMPLATE, _mode
 
 CATALOG = load_catalog()
@@ -45,3 +47,29 @@ def test_fast_path_matches_jinja_for_every_text(locale: str) -> None:
 )
 def test_modes(source: str, mode: int) -> None:
     assert _mode(source) == mode
+
+
+@settings(max_examples=40)
+@given(
+    st.sampled_from(LOCALES),
+    st.integers(1, 30),
+    st.integers(0, 10_000),
+    st.lists(st.text(min_size=1, max_size=12).filter(str.strip), min_size=2, max_size=4),
+)
+def test_plain_deck_formatting_matches_the_layouts(
+    locale: str, count: int, seed: int, names: list[str]
+) -> None:
+    from intimacy import DeckSpec, Relationship, render_deck, select
+    from intimacy._export import _plain_deck
+
+    try:
+        people = [Person(n) for n in names]
+    except InvalidNameError:
+        return
+    engine = Engine(locale)
+    spec = DeckSpec(Relationship.FAMILY, participants=people, count=count, seed=seed)
+    deck = render_deck(select(CATALOG, spec), CATALOG, engine)
+    for markdown, layout in ((False, "deck.txt"), (True, "deck.md")):
+        assert _plain_deck(deck, engine, markdown=markdown) == engine.render_layout(
+            layout, deck=deck, paper="A4"
+        )

@@ -16,13 +16,12 @@ import hashlib
 import random
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from intimacy._catalog import Catalog
 from intimacy._errors import IntimacyError
-from intimacy._love import Profile, language_weights
 from intimacy._models import (
     Depth,
     Exercise,
@@ -34,6 +33,9 @@ from intimacy._models import (
     Theme,
 )
 from intimacy._people import Person
+
+if TYPE_CHECKING:
+    from intimacy._love import Profile
 
 __all__ = ["Deck", "DeckError", "DeckSpec", "question_of_the_day", "select"]
 
@@ -70,6 +72,8 @@ def _weights(
 
 
 def _profiles(value: Iterable[Profile]) -> tuple[Profile, ...]:
+    from intimacy._love import Profile
+
     profiles = tuple(value)
     if len(profiles) > 2 or not all(isinstance(p, Profile) for p in profiles):
         msg = "profiles takes at most two Profile objects"
@@ -144,9 +148,7 @@ class DeckSpec:
         """
         return {
             "relationship": self.relationship.value,
-            "participants": [
-                {"name": p.name, "gender": p.gender.value} for p in self.participants
-            ],
+            "participants": [{"name": p.name, "gender": p.gender.value} for p in self.participants],
             "count": self.count,
             "minutes": self.minutes,
             "min_depth": self.min_depth.value,
@@ -281,6 +283,8 @@ def select(catalog: Catalog, spec: DeckSpec) -> Deck:
         raise DeckError("not enough prompts: " + "; ".join(short))
     rng = random.Random(spec.seed)  # noqa: S311 - reproducible selection, not secrecy
     weights = dict(spec.love_language_weights)
+    from intimacy._love import language_weights
+
     for language, extra in language_weights(*spec.profiles).items():
         weights[language] = weights.get(language, 0.0) + extra
     theme_of = {e.id: e.themes for e in catalog}

@@ -118,6 +118,20 @@ class RenderedExercise:
     sources: tuple[str, ...]
 
 
+#: The most characters one rendering may produce, unless an engine says otherwise.
+DEFAULT_MAX_OUTPUT = 2_000_000
+#: Script direction of the shipped locales, known without loading Babel's data.
+_DIRECTIONS = {"ar": "rtl", "en": "ltr", "es": "ltr", "fr": "ltr", "de": "ltr", "it": "ltr",
+               "pt_BR": "ltr", "pl": "ltr", "ja": "ltr", "zh_Hans": "ltr"}  # fmt: skip
+
+
+def _direction(locale: babel.Locale) -> str:
+    known = _DIRECTIONS.get(str(locale))
+    if known is not None:
+        return known
+    return "rtl" if locale.character_order == "right-to-left" else "ltr"
+
+
 _PLAIN, _OTHER_ONLY, _TEMPLATE = 0, 1, 2
 _OTHER = "{{ other }}"
 
@@ -187,7 +201,6 @@ class Engine:
     ) -> None:
         from intimacy._locales import negotiate
         from intimacy._locales import translations as shipped
-        from intimacy._sandbox import DEFAULT_MAX_OUTPUT
 
         if translations is None:
             #: How the requested locale was negotiated.
@@ -199,7 +212,7 @@ class Engine:
             self.negotiated = Negotiated(locale=str(self._locale), requested=locale, exact=True)
         #: The locale that serves this engine, such as ``"pt_BR"``.
         self.locale: str = str(self._locale)
-        self.direction: str = (self._locale.character_order == "right-to-left" and "rtl") or "ltr"
+        self.direction: str = _direction(self._locale)
         self._layouts = None if layouts is None else Path(layouts)
         if self._layouts is not None and not self._layouts.is_dir():
             msg = f"the layouts folder does not exist: {self._layouts}"
@@ -430,6 +443,10 @@ class Engine:
         for depth in Depth:
             labels[depth.value] = self.display_name(depth)
         return labels
+
+    def overrides(self, name: str) -> bool:
+        """Whether the engine's layouts folder has its own layout called *name*."""
+        return self._layouts is not None and (self._layouts / name).is_file()
 
     def render_layout(self, name: str, **data: Any) -> str:
         """Render the layout template *name* (such as ``"exercise.html"``) with *data*.

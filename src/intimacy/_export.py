@@ -208,7 +208,26 @@ def export(
     if layout is None:
         msg = f"unknown format {fmt!r:.40}; choose one of {', '.join(FORMATS)}"
         raise ExportError(msg)
+    if fmt in {"text", "markdown"} and not engine.overrides(layout):
+        # The built-in text and Markdown layouts, formatted directly: the same
+        # output as the templates (a test compares them), without starting Jinja.
+        return _plain_deck(deck, engine, markdown=fmt == "markdown")
     return engine.render_layout(layout, deck=deck, paper=PAPERS[paper])
+
+
+def _plain_deck(deck: RenderedDeck, engine: Engine, *, markdown: bool) -> str:
+    labels = engine.labels()
+    count = engine.plural("prompts", len(deck.cards))
+    lines = [f"# {labels['deck']} ({count})" if markdown else f"{labels['deck']} ({count})", ""]
+    for card in deck.cards:
+        if markdown:
+            lines.append(f"{card.number}. **{labels[card.depth]}**: {card.text}")
+            lines.append(f"   *{labels['first']}: {card.first}*")
+        else:
+            lines.append(f"{card.number}. [{labels[card.depth]}] {card.text}")
+            lines.append(f"   {labels['first']}: {card.first}")
+    lines += ["", f"*{labels['pass']}*" if markdown else labels["pass"], ""]
+    return "\n".join(lines)
 
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:

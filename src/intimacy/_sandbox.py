@@ -31,6 +31,7 @@ from jinja2.nodes import EvalContext
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from intimacy._engine import DEFAULT_MAX_OUTPUT
 from intimacy._errors import SecurityError, TemplateLimitError
 
 __all__ = ["DEFAULT_MAX_OUTPUT", "MAX_RANGE", "MAX_STRING", "SandboxEnvironment"]
@@ -44,7 +45,6 @@ MAX_INT_BITS = 4_096
 #: The largest number a filter accepts as an argument (widths, counts).
 MAX_NUMBER_ARG = 10_000
 #: The default bound on one rendering's output, in characters.
-DEFAULT_MAX_OUTPUT = 2_000_000
 
 _BLOCKED_STR_ATTRIBUTES = frozenset({"format", "format_map"})
 _WIDTH_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})
