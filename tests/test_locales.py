@@ -467,3 +467,28 @@ def test_hostile_cli_locale_is_one_line(capsys: pytest.CaptureFixture[str]) -> N
         assert out == ""
         assert err.startswith("intimacy: error: ")
         assert err.count("\n") == 1
+
+
+def test_plural_variants_are_used_for_several_people() -> None:
+    """Where a catalog's @plural variant differs, several people get it and one person does not."""
+    used = 0
+    for locale in ("fr", "es", "it", "de", "pt_BR", "pl", "ar"):
+        engine = engine_for(locale)
+        po = _po(locale)
+        for message in _messages(po):
+            context = message.context or ""
+            if not context.endswith(".text@plural"):
+                continue
+            neutral = po.get(message.id, context=context.removesuffix("@plural"))
+            if neutral is None or neutral.string == message.string:
+                continue
+            prompt = CATALOG.prompt(context.removesuffix(".text@plural"))
+            relationship = prompt.relationships[0]
+            group = RenderContext(relationship, ["Ana", "Ben"])
+            one = RenderContext(relationship, ["Ana"])
+            assert engine.render_prompt(prompt, group).text == engine.render(
+                str(message.string), group
+            )
+            assert engine.render_prompt(prompt, one).text == engine.render(str(neutral.string), one)
+            used += 1
+    assert used > 0

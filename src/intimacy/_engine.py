@@ -305,10 +305,18 @@ class Engine:
         return pgettext(msgctxt, message)
 
     def _text(self, msgctxt: str, message: str, context: RenderContext) -> str:
-        """Translate an exercise text, choosing the gender variant for a single other person."""
-        if len(context.others) == 1 and "{{" in message:
-            return self._gendered(msgctxt, message, context.others[0].gender.value)
-        return self._translations.pgettext(msgctxt, message)
+        """Translate an exercise text, choosing its variant for the people it mentions.
+
+        A text that mentions the other people (``{{ other }}``) uses its
+        ``@plural`` variant when they are several, and its ``@feminine`` or
+        ``@masculine`` variant for one person of that grammatical gender, when the
+        catalog translates the variant; otherwise the neutral translation.
+        """
+        if "{{" not in message:
+            return self._translations.pgettext(msgctxt, message)
+        if len(context.others) > 1:
+            return self._gendered(msgctxt, message, "plural")
+        return self._gendered(msgctxt, message, context.others[0].gender.value)
 
     def display_name(self, member: Relationship | LoveLanguage | Depth | Theme) -> str:
         """The name of a relationship, love language, depth or theme, in the engine's locale.
@@ -379,7 +387,7 @@ class Engine:
         over every text in every locale).  Anything else renders through Jinja.
         """
         others = context.others
-        gender = others[0].gender.value if len(others) == 1 else ""
+        gender = others[0].gender.value if len(others) == 1 else "plural"
         key = (msgctxt, message, gender)
         entry = self._sources.get(key)
         if entry is None:

@@ -7,7 +7,8 @@ the field (``reflective-listening.title``, ``reflective-listening.steps.2``,
 ``reflective-listening.mirror-back.text``); a prompt's facilitator note becomes
 a translator comment.  Texts that mention the other person (``{{ other }}``)
 also get ``@feminine`` and ``@masculine`` variants for languages that need
-grammatical gender.
+grammatical gender, and an ``@plural`` variant for when it stands for several
+people.
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ PLACEHOLDER_COMMENT = (
 VARIANT_COMMENT = (
     "Variant used when the other person is grammatically {gender}. If your language does "
     "not need it, repeat the neutral translation."
+)
+PLURAL_COMMENT = (
+    "Variant used when {{ other }} stands for several people (names joined as a list, or a "
+    "plural noun such as 'your friends'). If your language does not need it, repeat the "
+    "neutral translation."
 )
 
 _Result = tuple[int, str, tuple[str, str], list[str]]
@@ -53,6 +59,7 @@ def _messages(context: str, text: str, lineno: int, comments: list[str]) -> Iter
         for gender in ("feminine", "masculine"):
             note = VARIANT_COMMENT.format(gender=gender)
             yield lineno, "pgettext", (f"{context}@{gender}", text), [*comments, note]
+        yield lineno, "pgettext", (f"{context}@plural", text), [*comments, PLURAL_COMMENT]
 
 
 def extract_exercises(

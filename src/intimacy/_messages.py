@@ -6,9 +6,10 @@ catalog is unique and a translator always knows where it appears.  The
 ``pybabel extract`` (they are among its default keywords) and return the
 English source; translation happens per call, through an engine's catalog.
 
-Gender variants: a message whose context ends in ``@feminine`` or ``@masculine``
-is used instead of the neutral one when the person it refers to has that
-grammatical gender and the translation exists (see the translators' guide).
+Variants: a message whose context ends in ``@feminine`` or ``@masculine`` is
+used instead of the neutral one when the person it refers to has that
+grammatical gender, and one ending in ``@plural`` when it refers to several
+people, if the translation exists (see the translators' guide).
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ def npgettext(context: str, singular: str, plural: str) -> tuple[str, str]:
     return singular, plural
 
 
-#: The suffixes of gender-variant message contexts, by grammatical gender value.
-GENDER_SUFFIXES = {"feminine": "@feminine", "masculine": "@masculine"}
+#: The suffixes of variant message contexts: by grammatical gender, and for several people.
+GENDER_SUFFIXES = {"feminine": "@feminine", "masculine": "@masculine", "plural": "@plural"}
 
 #: Headings and fixed sentences that layouts and the command line show, by name.
 LABELS: dict[str, tuple[str, str]] = {
