@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from intimacy import Deck, DeckSpec, Engine, Relationship, load_catalog
+from intimacy import LOCALES, Deck, DeckSpec, Engine, Relationship, RenderContext, load_catalog
 from intimacy._export import CARDS_PER_SHEET, export, render_deck
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -64,9 +64,10 @@ def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
 def _longest_deck(count: int, *, paper: str = "a4", locale: str = "en") -> str:
     catalog = load_catalog()
     engine = Engine(locale)
+    context = RenderContext(Relationship.FRIEND, ["Bartholomew Alexander"])
     prompts = sorted(
         (p for e in catalog for p in e.prompts if Relationship.FRIEND in p.relationships),
-        key=lambda p: (-len(p.text), p.id),
+        key=lambda p: (-len(engine.prompt_text(p, context)), p.id),
     )[:count]
     names = ["Maximiliana-Josefina", "Bartholomew Alexander"]
     spec = DeckSpec(Relationship.FRIEND, participants=names, count=count, seed=1)
@@ -93,8 +94,9 @@ def test_printed_pages_match_cards_per_sheet_and_paper(
     assert boxes == {PAGE_SIZES[paper]}
 
 
-def test_no_card_overflows_with_the_longest_prompts(tmp_path: Path) -> None:
-    html = _longest_deck(24)
+@pytest.mark.parametrize("locale", LOCALES)
+def test_no_card_overflows_with_the_longest_prompts(tmp_path: Path, locale: str) -> None:
+    html = _longest_deck(24, locale=locale)
     assert "</body>" in html
     page = tmp_path / "deck.html"
     page.write_text(html.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
