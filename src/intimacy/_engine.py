@@ -222,8 +222,9 @@ class Engine:
         self._compile = functools.lru_cache(maxsize=8192)(self._compile_uncached)
         # Per-engine caches for the fast path (see ``_fast_text``).  Plain dicts:
         # a racing fill stores an equal value, so threads need no lock.
-        self._sources: dict[tuple[str, str, str], tuple[int, str]] = {}
+        self._sources: dict[tuple[str, str, Any], tuple[int, str]] = {}
         self._phrases: dict[tuple[Relationship, tuple[Person, ...]], str] = {}
+        self._prompts: dict[tuple[str, str, Any], tuple[int, str, str]] = {}
 
     # -- environments ------------------------------------------------------------
 
@@ -378,6 +379,18 @@ class Engine:
             phrase = self._phrases[key] = self.other_phrase(context)
         return phrase
 
+    def _entry(self, msgctxt: str, message: str, context: RenderContext) -> tuple[int, str]:
+        """The cached (mode, translated source) of a text for the people in *context*."""
+        others = context.others
+        # The variant depends on the gender of one other person, or on there being several.
+        variant = others[0].gender if len(others) == 1 else None
+        key = (msgctxt, message, variant)
+        entry = self._sources.get(key)
+        if entry is None:
+            source = self._text(msgctxt, message, context)
+            entry = self._sources[key] = (_mode(source), source)
+        return entry
+
     def _fast_text(self, msgctxt: str, message: str, context: RenderContext) -> str:
         """Translate and render one exercise text, skipping Jinja when it is not needed.
 
@@ -386,14 +399,7 @@ class Engine:
         in, exactly what the full engine would produce (a test compares the two
         over every text in every locale).  Anything else renders through Jinja.
         """
-        others = context.others
-        gender = others[0].gender.value if len(others) == 1 else "plural"
-        key = (msgctxt, message, gender)
-        entry = self._sources.get(key)
-        if entry is None:
-            source = self._text(msgctxt, message, context)
-            entry = self._sources[key] = (_mode(source), source)
-        mode, source = entry
+        mode, source = self._entry(msgctxt, message, context)
         if mode == _PLAIN:
             text = source
         elif mode == _OTHER_ONLY:
@@ -414,9 +420,24 @@ class Engine:
 
     def render_prompt(self, prompt: Prompt, context: RenderContext) -> RenderedPrompt:
         """Render *prompt* for *context*, translated into the engine's locale."""
-        # Positional arguments: noticeably cheaper than keywords on this hot path.
-        text = self._fast_text(prompt.id + ".text", prompt.text, context)
-        return RenderedPrompt(prompt.id, prompt.exercise_id, prompt.depth, prompt.kind, text)
+        # The hot path of every deck: one cache lookup per prompt, and positional
+        # arguments, which are noticeably cheaper than keywords.
+        others = context.others
+        key = (prompt.id, prompt.text, others[0].gender if len(others) == 1 else None)
+        cached = self._prompts.get(key)
+        if cached is None:
+            mode, source = self._entry(prompt.id + ".text", prompt.text, context)
+            cached = self._prompts[key] = (mode, source, prompt.exercise_id)
+        mode, source, exercise_id = cached
+        if mode == _PLAIN:
+            text = source
+        elif mode == _OTHER_ONLY and len(source) < self._max_output // 2:
+            text = source.replace(_OTHER, self._phrase(context))
+        else:
+            text = self._fast_text(prompt.id + ".text", prompt.text, context)
+        if len(text) > self._max_output:
+            text = self.render(source, context)  # raises the limit error
+        return RenderedPrompt(prompt.id, exercise_id, prompt.depth, prompt.kind, text)
 
     def render_exercise(self, exercise: Exercise, context: RenderContext) -> RenderedExercise:
         """Render every text of *exercise* for *context*."""

@@ -88,7 +88,7 @@ def _optional_name(raw: object) -> str | None:
     return None if raw is None else clean_name(raw)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Person:
     """Someone taking part in an exercise.
 
