@@ -131,7 +131,7 @@ class Catalog:
 
     @property
     def content_version(self) -> str:
-        """A short fingerprint of the content: it changes whenever any exercise does.
+        """A short fingerprint of the content, which changes whenever any exercise does.
 
         The SHA-256 of the exercises as sorted JSON, 16 hex digits; computed once.
         """
