@@ -301,11 +301,25 @@ STOPWORDS = {
 }
 
 
+LETTERS = {
+    "es": "ñáéíóú¿¡",
+    "fr": "éèêàçùâîôœ",
+    "de": "äöüß",
+    "it": "àèéìòù",
+    "pt_BR": "ãõçáéêóâ",
+    "pl": "ąćęłńóśźż",
+}
+
+
 def _looks_like(locale: str, text: str) -> bool:
+    """A rough language check: the script, or common words or letters of the language."""
     if locale in SCRIPT_CHECKS:
         return SCRIPT_CHECKS[locale](text)
     words = set(re.findall(r"\w+", text.lower()))
-    return bool(words & set(STOPWORDS[locale].split())) and not {"the", "you", "your"} & words
+    native = bool(words & set(STOPWORDS[locale].split())) or any(
+        ch in LETTERS[locale] for ch in text.lower()
+    )
+    return native and not {"the", "you", "your", "what", "with"} & words
 
 
 @pytest.mark.parametrize("locale", TRANSLATED)
@@ -503,3 +517,9 @@ def test_plural_variants_are_used_for_several_people() -> None:
             assert engine.render_prompt(prompt, one).text == engine.render(str(neutral.string), one)
             used += 1
     assert used > 0
+
+
+@pytest.mark.parametrize("locale", TRANSLATED)
+def test_the_language_check_rejects_english(locale: str) -> None:
+    prompt = next(p for p in CATALOG.prompts if p.id == "reflective-listening.small-win")
+    assert not _looks_like(locale, prompt.text.replace("{{ other }}", "Sam"))
