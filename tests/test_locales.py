@@ -483,6 +483,16 @@ def test_help_is_translated(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert "Number of prompts." in english
     assert "Number of prompts." not in german
+    # Click's own headings and notes are translated too.
+    t = engine_for("de").translations.pgettext
+    assert english.startswith("Usage: intimacy deck")
+    assert german.startswith(t("cli.chrome.usage", "Usage:") + " intimacy deck")
+    assert f"\n{t('cli.chrome.options', 'Options')}:\n" in german
+    assert f"[{t('cli.chrome.required', 'required')}]" in german
+    assert f"[{t('cli.chrome.default', 'default')}: 12" in german
+    assert t("cli.chrome.help", "Show this message and exit.") in german
+    assert "[default:" not in german
+    assert "Options:" not in german
 
 
 def test_hostile_cli_locale_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:

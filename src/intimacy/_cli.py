@@ -13,12 +13,14 @@ help in another language than the environment's.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import json
 import os
+import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -106,6 +108,35 @@ def _remember_locale(ctx: click.Context, param: click.Parameter, value: str | No
 # -- localized click classes ---------------------------------------------------------
 
 
+# Click's own help chrome, which Click translates only through a process-wide
+# gettext domain: ours are translated per call instead.
+_CHROME = {
+    "usage": pgettext("cli.chrome.usage", "Usage:"),
+    "Options": pgettext("cli.chrome.options", "Options"),
+    "Commands": pgettext("cli.chrome.commands", "Commands"),
+    "default": pgettext("cli.chrome.default", "default"),
+    "required": pgettext("cli.chrome.required", "required"),
+    "help": pgettext("cli.chrome.help", "Show this message and exit."),
+    "version": pgettext("cli.chrome.version", "Show the version and exit."),
+}
+_EXTRA = re.compile(r"  \[([^\[\]]*)\]$")
+
+
+def _translate_extra(ctx: click.Context, text: str) -> str:
+    """Translate the ``[default: ...; required]`` note Click appends to option help."""
+    match = _EXTRA.search(text)
+    if match is None:
+        return text
+    parts = []
+    for part in match.group(1).split("; "):
+        if part.startswith("default: "):
+            part = f"{_tr(ctx, _CHROME['default'])}: {part.removeprefix('default: ')}"
+        elif part == "required":
+            part = _tr(ctx, _CHROME["required"])
+        parts.append(part)
+    return f"{text[: match.start()]}  [{'; '.join(parts)}]"
+
+
 class _Option(click.Option):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # Click cleans the help text into a plain str, which drops its context.
@@ -116,10 +147,52 @@ class _Option(click.Option):
         shown = copy.copy(self)
         if self._help_message is not None:
             shown.help = _tr(ctx, self._help_message)
-        return click.Option.get_help_record(shown, ctx)
+        record = click.Option.get_help_record(shown, ctx)
+        if record is None:
+            return None
+        return record[0], _translate_extra(ctx, record[1])
+
+
+class _Formatter(click.HelpFormatter):
+    def __init__(self, ctx: click.Context, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._ctx = ctx
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        """Write the usage line with a translated prefix."""
+        if prefix is None:
+            prefix = _tr(self._ctx, _CHROME["usage"]) + " "
+        super().write_usage(prog, args, prefix)
+
+    @contextlib.contextmanager
+    def section(self, name: str) -> Iterator[None]:
+        """Open a section whose heading is translated when it is one of Click's."""
+        message = _CHROME.get(name)
+        with super().section(_tr(self._ctx, message) if message is not None else name):
+            yield
+
+
+class _Context(click.Context):
+    def make_formatter(self) -> click.HelpFormatter:
+        """A formatter that translates Click's headings for this context's locale."""
+        return _Formatter(self, width=self.terminal_width, max_width=self.max_content_width)
+
+
+def _localized_help_option(command: click.Command, ctx: click.Context) -> click.Option | None:
+    option = click.Command.get_help_option(command, ctx)
+    if option is not None and not isinstance(option, _Option):
+        option.__class__ = _Option
+        option._help_message = _CHROME["help"]  # type: ignore[attr-defined]
+    return option
 
 
 class _Command(click.Command):
+    context_class = _Context
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        """The ``--help`` option, with its help translated."""
+        return _localized_help_option(self, ctx)
+
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         shown = copy.copy(self)
         shown.help = _tr(ctx, self.help)
@@ -133,6 +206,11 @@ class _Command(click.Command):
 
 class _Group(click.Group):
     command_class = _Command
+    context_class = _Context
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        """The ``--help`` option, with its help translated."""
+        return _localized_help_option(self, ctx)
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         shown = copy.copy(self)
@@ -200,7 +278,7 @@ def _output_option(func: F) -> F:
     context_settings={"help_option_names": ["-h", "--help"]},
     help=pgettext("cli.main", "Exercises that build trust and emotional intimacy."),
 )
-@click.version_option(__version__, prog_name="intimacy")
+@click.version_option(__version__, prog_name="intimacy", cls=_Option, help=_CHROME["version"])
 @locale_option
 @option(
     "--exercises-dir",
