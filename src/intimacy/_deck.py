@@ -72,13 +72,9 @@ def _weights(
 
 
 def _profiles(value: Iterable[Profile]) -> tuple[Profile, ...]:
-    from intimacy._love import Profile
+    from intimacy._love import checked_profiles
 
-    profiles = tuple(value)
-    if len(profiles) > 2 or not all(isinstance(p, Profile) for p in profiles):
-        msg = "profiles takes at most two Profile objects"
-        raise DeckError(msg)
-    return profiles
+    return checked_profiles(value, DeckError)
 
 
 def _ids(value: Iterable[str]) -> frozenset[str]:

@@ -272,6 +272,15 @@ def mismatch(a: Profile, b: Profile) -> float:
     return round((distance(a.give, b.receive) + distance(b.give, a.receive)) / 2, 10)
 
 
+def checked_profiles(value: Iterable[Profile], error: type[IntimacyError]) -> tuple[Profile, ...]:
+    """*value* as a tuple of at most two profiles, or *error* saying what is wrong."""
+    profiles = tuple(value)
+    if len(profiles) > 2 or not all(isinstance(p, Profile) for p in profiles):
+        msg = "profiles takes at most two Profile objects"
+        raise error(msg)
+    return profiles
+
+
 def language_weights(*profiles: Profile, strength: float = 3.0) -> dict[LoveLanguage, float]:
     """Deck weights that favour what the people in *profiles* like to receive.
 

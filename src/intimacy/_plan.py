@@ -22,7 +22,7 @@ import attrs
 from intimacy._catalog import Catalog
 from intimacy._engine import Engine, RenderContext
 from intimacy._errors import IntimacyError
-from intimacy._love import Profile, language_weights
+from intimacy._love import Profile, checked_profiles, language_weights
 from intimacy._models import Depth, Exercise, ExerciseFormat, Prompt, Relationship, Theme
 from intimacy._people import Person
 from intimacy._version import __version__
@@ -99,11 +99,7 @@ def _themes(value: Iterable[Theme]) -> tuple[Theme, ...]:
 
 
 def _profiles(value: Iterable[Profile]) -> tuple[Profile, ...]:
-    profiles = tuple(value)
-    if len(profiles) > 2 or not all(isinstance(p, Profile) for p in profiles):
-        msg = "profiles takes at most two Profile objects"
-        raise PlanError(msg)
-    return profiles
+    return checked_profiles(value, PlanError)
 
 
 def _weeks(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
