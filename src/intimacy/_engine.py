@@ -399,7 +399,10 @@ class Engine:
         in, exactly what the full engine would produce (a test compares the two
         over every text in every locale).  Anything else renders through Jinja.
         """
-        mode, source = self._entry(msgctxt, message, context)
+        return self._finish(*self._entry(msgctxt, message, context), context)
+
+    def _finish(self, mode: int, source: str, context: RenderContext) -> str:
+        """Render a prepared source by its mode (see :func:`_mode`)."""
         if mode == _PLAIN:
             text = source
         elif mode == _OTHER_ONLY:
@@ -429,14 +432,7 @@ class Engine:
             mode, source = self._entry(prompt.id + ".text", prompt.text, context)
             cached = self._prompts[key] = (mode, source, prompt.exercise_id)
         mode, source, exercise_id = cached
-        if mode == _PLAIN:
-            text = source
-        elif mode == _OTHER_ONLY and len(source) < self._max_output // 2:
-            text = source.replace(_OTHER, self._phrase(context))
-        else:
-            text = self._fast_text(prompt.id + ".text", prompt.text, context)
-        if len(text) > self._max_output:
-            text = self.render(source, context)  # raises the limit error
+        text = self._finish(mode, source, context)
         return RenderedPrompt(prompt.id, exercise_id, prompt.depth, prompt.kind, text)
 
     def render_exercise(self, exercise: Exercise, context: RenderContext) -> RenderedExercise:

@@ -86,11 +86,6 @@ class RenderedDeck:
     content_version: str
 
 
-def content_version(catalog: Catalog) -> str:
-    """A short fingerprint of the catalog's content: it changes whenever any exercise does."""
-    return catalog.content_version
-
-
 def render_deck(deck: Deck, catalog: Catalog, engine: Engine) -> RenderedDeck:
     """Render every card of *deck* with *engine*."""
     people = deck.spec.participants
@@ -121,7 +116,7 @@ def render_deck(deck: Deck, catalog: Catalog, engine: Engine) -> RenderedDeck:
         seed=deck.spec.seed,
         spec=spec,
         cards=tuple(cards),
-        content_version=content_version(catalog),
+        content_version=catalog.content_version,
     )
 
 
