@@ -373,32 +373,36 @@ def test_display_names_are_localized(locale: str) -> None:
     assert changed >= len(members) * 0.8
 
 
-def test_gender_variants_are_used_when_given() -> None:
-    """Where a language's catalog has a distinct feminine variant, a feminine person gets it."""
+VARIANT_PEOPLE = {
+    "@feminine": [Person("Ana", Gender.FEMININE)],
+    "@plural": [Person("Ana"), Person("Ben")],
+}
+
+
+@pytest.mark.parametrize("suffix", VARIANT_PEOPLE)
+def test_variants_are_used_for_the_people_they_are_for(suffix: str) -> None:
+    """Where a catalog's variant differs from the neutral text, its people get it; one
+    person with no gender gets the neutral text."""
     used = 0
     for locale in ("de", "es", "fr", "it", "pt_BR", "pl", "ar"):
         engine = engine_for(locale)
         po = _po(locale)
         for message in _messages(po):
             context = message.context or ""
-            if not context.endswith("@feminine"):
+            if not context.endswith(".text" + suffix):
                 continue
-            neutral = po.get(message.id, context=context.removesuffix("@feminine"))
+            neutral = po.get(message.id, context=context.removesuffix(suffix))
             if neutral is None or neutral.string == message.string:
                 continue
-            prompt_id = context.removesuffix("@feminine").removesuffix(".text")
-            if prompt_id not in {p.id for p in CATALOG.prompts}:
-                continue
-            prompt = CATALOG.prompt(prompt_id)
+            prompt = CATALOG.prompt(context.removesuffix(".text" + suffix))
             relationship = prompt.relationships[0]
-            her = engine.render_prompt(
-                prompt, RenderContext(relationship, [Person("Ana", Gender.FEMININE)])
-            )
-            plain = engine.render_prompt(prompt, RenderContext(relationship, ["Ana"]))
-            assert her.text == engine.render(
-                str(message.string), RenderContext(relationship, ["Ana"])
-            )
-            assert her.text != plain.text
+            them = RenderContext(relationship, VARIANT_PEOPLE[suffix])
+            one = RenderContext(relationship, ["Ana"])
+            variant = engine.render_prompt(prompt, them).text
+            assert variant == engine.render(str(message.string), them)
+            plain = engine.render_prompt(prompt, one).text
+            assert plain == engine.render(str(neutral.string), one)
+            assert variant != plain
             used += 1
     assert used > 0
 
@@ -502,31 +506,6 @@ def test_hostile_cli_locale_is_one_line(capsys: pytest.CaptureFixture[str]) -> N
         assert out == ""
         assert err.startswith("intimacy: error: ")
         assert err.count("\n") == 1
-
-
-def test_plural_variants_are_used_for_several_people() -> None:
-    """Where a catalog's @plural variant differs, several people get it and one person does not."""
-    used = 0
-    for locale in ("fr", "es", "it", "de", "pt_BR", "pl", "ar"):
-        engine = engine_for(locale)
-        po = _po(locale)
-        for message in _messages(po):
-            context = message.context or ""
-            if not context.endswith(".text@plural"):
-                continue
-            neutral = po.get(message.id, context=context.removesuffix("@plural"))
-            if neutral is None or neutral.string == message.string:
-                continue
-            prompt = CATALOG.prompt(context.removesuffix(".text@plural"))
-            relationship = prompt.relationships[0]
-            group = RenderContext(relationship, ["Ana", "Ben"])
-            one = RenderContext(relationship, ["Ana"])
-            assert engine.render_prompt(prompt, group).text == engine.render(
-                str(message.string), group
-            )
-            assert engine.render_prompt(prompt, one).text == engine.render(str(neutral.string), one)
-            used += 1
-    assert used > 0
 
 
 @pytest.mark.parametrize("locale", TRANSLATED)

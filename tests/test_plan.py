@@ -157,6 +157,7 @@ def test_ics_text_is_localized() -> None:
         assert str(de["summary"]) == Engine("de").translations.pgettext(
             f"{session.exercise.id}.title", session.exercise.title
         )
+        assert str(de["summary"]) != str(en["summary"])
 
 
 def test_markdown_and_json_show_localized_dates() -> None:
