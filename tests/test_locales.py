@@ -512,3 +512,17 @@ def test_hostile_cli_locale_is_one_line(capsys: pytest.CaptureFixture[str]) -> N
 def test_the_language_check_rejects_english(locale: str) -> None:
     prompt = next(p for p in CATALOG.prompts if p.id == "reflective-listening.small-win")
     assert not _looks_like(locale, prompt.text.replace("{{ other }}", "Sam"))
+
+
+def test_cli_errors_are_translated(capsys: pytest.CaptureFixture[str]) -> None:
+    message = "--depth takes LEVEL or LOW:HIGH with levels light, personal, deep; got %(value)s"
+    code, _, err = run(capsys, "deck", "--relationship", "friend", "--depth", "bogus")
+    assert code == 2
+    assert message % {"value": "'bogus'"} in err
+    code, _, err = run(
+        capsys, "deck", "--relationship", "friend", "--depth", "bogus", "--locale", "de"
+    )
+    german = engine_for("de").translations.pgettext("cli.error.depth", message)
+    assert code == 2
+    assert german != message
+    assert german % {"value": "'bogus'"} in err

@@ -95,6 +95,11 @@ def _tr(ctx: click.Context | None, message: str | None) -> str:
         return str(message)
 
 
+def _say(message: str, **values: object) -> str:
+    """A CLI message in the current command's locale, with its ``%(name)s`` values."""
+    return _tr(click.get_current_context(silent=True), message) % values
+
+
 def _remember_locale(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
     del param
     from intimacy._locales import negotiate
@@ -431,25 +436,32 @@ def show_command(
     catalog = _catalog(ctx)
     exercise = catalog.get(exercise_id)
     if exercise is None:
-        msg = _tr(
-            ctx,
-            pgettext(
-                "cli.error.no_exercise",
-                "no exercise with id %(id)s; run 'intimacy exercises' to list them",
-            ),
-        ) % {"id": repr(exercise_id[:80])}
-        raise click.ClickException(msg)
+        msg = pgettext(
+            "cli.error.no_exercise",
+            "no exercise with id %(id)s; run 'intimacy exercises' to list them",
+        )
+        raise click.ClickException(_say(msg, id=repr(exercise_id[:80])))
     if fmt == "json":
         click.echo(_dump_json(_exercise_data(exercise)))
         return
     chosen = Relationship(relationship) if relationship else exercise.relationships[0]
     if chosen not in exercise.relationships:
         suits = ", ".join(r.value for r in exercise.relationships)
-        msg = f"exercise {exercise.id!r} is not for {chosen.value}; it suits: {suits}"
-        raise click.ClickException(msg)
+        raise click.ClickException(
+            _say(
+                pgettext(
+                    "cli.error.not_for",
+                    "exercise %(id)s is not for %(relationship)s; it suits: %(suits)s",
+                ),
+                id=repr(exercise.id),
+                relationship=chosen.value,
+                suits=suits,
+            )
+        )
     if len(genders) > len(names):
-        msg = "give one --name for each --gender"
-        raise click.UsageError(msg)
+        raise click.UsageError(
+            _say(pgettext("cli.error.name_per_gender", "give one --name for each --gender"))
+        )
     people = tuple(
         Person(name, Gender(genders[i]) if i < len(genders) else Gender.UNSPECIFIED)
         for i, name in enumerate(names)
@@ -465,10 +477,11 @@ def _depth_range(value: str) -> tuple[Depth, Depth]:
     try:
         return Depth(low), Depth(high or low)
     except ValueError:
-        msg = (
-            f"--depth takes LEVEL or LOW:HIGH with levels light, personal, deep; got {value!r:.40}"
+        msg = pgettext(
+            "cli.error.depth",
+            "--depth takes LEVEL or LOW:HIGH with levels light, personal, deep; got %(value)s",
         )
-        raise click.BadParameter(msg) from None
+        raise click.BadParameter(_say(msg, value=f"{value!r:.40}")) from None
 
 
 def _language_weight(value: str) -> tuple[LoveLanguage, float]:
@@ -477,8 +490,11 @@ def _language_weight(value: str) -> tuple[LoveLanguage, float]:
         return LoveLanguage(name), float(weight) if weight else 2.0
     except ValueError:
         names = ", ".join(lang.value for lang in LoveLanguage)
-        msg = f"--love-language takes NAME[=WEIGHT] with a name from {names}; got {value!r:.40}"
-        raise click.BadParameter(msg) from None
+        msg = pgettext(
+            "cli.error.love_language",
+            "--love-language takes NAME[=WEIGHT] with a name from %(names)s; got %(value)s",
+        )
+        raise click.BadParameter(_say(msg, names=names, value=f"{value!r:.40}")) from None
 
 
 def _seen_ids(path: str) -> frozenset[str]:
@@ -491,8 +507,11 @@ def _seen_ids(path: str) -> frozenset[str]:
         return frozenset(str(p["id"]) for p in data["prompts"] if isinstance(p, dict) and "id" in p)
     if isinstance(data, list) and all(isinstance(i, str) for i in data):
         return frozenset(data)
-    msg = f"{path}: expected a deck exported as JSON, a JSON list of prompt ids, or one id a line"
-    raise click.BadParameter(msg)
+    msg = pgettext(
+        "cli.error.seen",
+        "%(path)s: expected a deck exported as JSON, a JSON list of prompt ids, or one id a line",
+    )
+    raise click.BadParameter(_say(msg, path=path))
 
 
 def _names_option(func: F) -> F:
@@ -794,8 +813,8 @@ def quiz_command(
         try:
             data = json.loads(Path(answers).read_text(encoding="utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            msg = f"{answers}: not a JSON file ({exc})"
-            raise click.BadParameter(msg) from None
+            msg = pgettext("cli.error.answers", "%(path)s: not a JSON file (%(reason)s)")
+            raise click.BadParameter(_say(msg, path=answers, reason=exc)) from None
         result = profile(data)
     else:
         labels = engine.labels()
@@ -848,7 +867,8 @@ def _print_items(
         click.echo(qs[0].question)
     for q in first:
         (la, ta), (lb, tb) = q.options
-        click.echo(f"{q.id}  1) {ta} [{la.value}]  2) {tb} [{lb.value}]")
+        name_a, name_b = engine.display_name(la), engine.display_name(lb)
+        click.echo(f"{q.id}  1) {ta} [{name_a}]  2) {tb} [{name_b}]")
 
 
 def _print_profile(
@@ -877,16 +897,16 @@ def _parse_date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        msg = f"--start takes a date as YYYY-MM-DD; got {value!r:.40}"
-        raise click.BadParameter(msg) from None
+        msg = pgettext("cli.error.start", "--start takes a date as YYYY-MM-DD; got %(value)s")
+        raise click.BadParameter(_say(msg, value=f"{value!r:.40}")) from None
 
 
 def _parse_time(value: str) -> dt.time:
     try:
         return dt.time.fromisoformat(value)
     except ValueError:
-        msg = f"--time takes a local time as HH:MM; got {value!r:.40}"
-        raise click.BadParameter(msg) from None
+        msg = pgettext("cli.error.time", "--time takes a local time as HH:MM; got %(value)s")
+        raise click.BadParameter(_say(msg, value=f"{value!r:.40}")) from None
 
 
 @cli.command(
