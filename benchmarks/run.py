@@ -21,6 +21,7 @@ import tempfile
 import textwrap
 import time
 import venv
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -138,23 +139,25 @@ DECK = ["deck", "--relationship", "friend", "--count", "12", "--locale", "de"]
 DEPENDENCIES = "import jinja2, babel.support, attrs, click"
 
 
-def _median_wall(command: list[str], runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def _wall(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
 
 
-def _median_import(python: str, module: str, runs: int = RUNS) -> float:
+def _import_time(python: str, module: str) -> float:
     code = IMPORT.format(module=module)
-    return statistics.median(
-        float(
-            subprocess.run([python, "-c", code], check=True, capture_output=True, text=True).stdout
-        )
-        for _ in range(runs)
-    )
+    out = subprocess.run([python, "-c", code], check=True, capture_output=True, text=True).stdout
+    return float(out)
+
+
+def _paired(ours: Callable[[], float], base: Callable[[], float]) -> tuple[float, float]:
+    """Medians of both, measured alternately, so that drift in the machine's load cancels."""
+    ours_times, base_times = [], []
+    for _ in range(RUNS):
+        ours_times.append(ours())
+        base_times.append(base())
+    return statistics.median(ours_times), statistics.median(base_times)
 
 
 def _peak_kib(python: str, command: list[str]) -> int:
@@ -241,14 +244,16 @@ def main() -> int:
             )
         )
 
-        ours = _median_import(python, "intimacy")
-        base = _median_import(python, "faker")
+        ours, base = _paired(
+            lambda: _import_time(python, "intimacy"), lambda: _import_time(python, "faker")
+        )
         rows.append(
             ("import intimacy vs import faker", "ms", ours * 1e3, base * 1e3, ours / base, 0.6)
         )
 
-        ours = _median_wall([cli, *DECK])
-        base = _median_wall([python, "-c", DEPENDENCIES])
+        ours, base = _paired(
+            lambda: _wall([cli, *DECK]), lambda: _wall([python, "-c", DEPENDENCIES])
+        )
         rows.append(
             ("intimacy deck --count 12 --locale de", "ms", ours * 1e3, base * 1e3, ours / base, 1.5)
         )
